@@ -1,0 +1,32 @@
+package io.github.camelai4call.codegen;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Entry point the build calls through exec-maven-plugin: {@code Codegen <task> <args...>}.
+ * <ul>
+ * <li>{@code catalog <contract.yaml> <sourceRoot>}: the operation enum, parameter options and headers;</li>
+ * <li>{@code endpoint-dsl <component.json> <sourceRoot>}: the type-safe Java endpoint DSL builder;</li>
+ * </ul>
+ */
+public final class Codegen {
+
+    private Codegen() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            throw new IllegalArgumentException("Usage: Codegen <catalog|endpoint-dsl> <input> <output> (got "
+                    + Arrays.toString(args) + ")");
+        }
+        Path input = Path.of(args[1]);
+        Path output = Path.of(args[2]);
+        switch (args[0]) {
+            case "catalog" -> new OperationCatalogWriter(Contract.load(input), "io.github.camelai4call.component",
+                    "io.github.camelai4call.model").write(output);
+            case "endpoint-dsl" -> new EndpointDslWriter(input, "io.github.camelai4call.component.dsl").write(output);
+            default -> throw new IllegalArgumentException("Unknown codegen task: " + args[0]);
+        }
+    }
+}

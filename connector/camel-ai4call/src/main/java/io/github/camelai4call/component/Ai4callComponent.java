@@ -1,0 +1,120 @@
+package io.github.camelai4call.component;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+import io.github.camelai4call.component.http.Ai4callHttpClient;
+import io.github.camelai4call.component.http.HttpClientSettings;
+import io.github.camelai4call.component.request.BodySchemaValidator;
+import io.github.camelai4call.component.request.RequestFactory;
+import io.github.camelai4call.component.response.ResponseMapper;
+import io.github.camelai4call.component.support.Suggestions;
+
+/**
+ * The {@code ai4call:} component. Holds the defaults every endpoint starts from, the JSON mapper, and the pooled
+ * HTTP clients (one per distinct connection settings, shared by all endpoints using them).
+ */
+@Component("ai4call")
+public class Ai4callComponent extends DefaultComponent implements SSLContextParametersAware {
+
+    @Metadata
+    private Ai4callConfiguration configuration = new Ai4callConfiguration();
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the global SSLContextParameters of the CamelContext when none is configured.")
+    private boolean useGlobalSslContextParameters;
+
+    private final Map<HttpClientSettings, Ai4callHttpClient> clients = new ConcurrentHashMap<>();
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+    private final RequestFactory requestFactory = new RequestFactory(mapper, new BodySchemaValidator());
+    private final ResponseMapper responseMapper = new ResponseMapper(mapper);
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        Ai4callOperation operation = resolveOperation(remaining);
+        Ai4callEndpoint endpoint = new Ai4callEndpoint(uri, this, operation, configuration.copy());
+        setProperties(endpoint, parameters);
+        if (endpoint.getConfiguration().getSslContextParameters() == null && useGlobalSslContextParameters) {
+            endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
+        return endpoint;
+    }
+
+    /** The operation of that name, or an error listing the closest valid names. */
+    public Ai4callOperation resolveOperation(String name) {
+        for (Ai4callOperation op : Ai4callOperation.values()) {
+            if (op.name().equals(name)) {
+                return op;
+            }
+        }
+        List<String> all = Arrays.stream(Ai4callOperation.values()).map(Enum::name).toList();
+        throw new IllegalArgumentException("Unknown AI4CALL operation '" + name + "' in ai4call:" + name
+                                           + ". Did you mean " + String.join(", ", Suggestions.closest(name, all, 3))
+                                           + "? Valid operations: " + String.join(", ", all));
+    }
+
+    /** The shared client for the endpoint's connection settings. */
+    Ai4callHttpClient httpClientFor(Ai4callConfiguration config) throws Exception {
+        SSLContextParameters ssl = config.getSslContextParameters();
+        SSLContext context = ssl == null ? null : ssl.createSSLContext(getCamelContext());
+        HttpClientSettings settings = new HttpClientSettings(config.getConnectTimeout(), config.getRequestTimeout(),
+                config.getMaxConnections(), context);
+        return clients.computeIfAbsent(settings, Ai4callHttpClient::new);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        clients.values().forEach(Ai4callHttpClient::close);
+        clients.clear();
+        super.doStop();
+    }
+
+    public Ai4callConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The defaults every endpoint of this component starts from. */
+    public void setConfiguration(Ai4callConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    /** The component's JSON mapper (Java time support, unknown properties ignored). */
+    public ObjectMapper getObjectMapper() {
+        return mapper;
+    }
+
+    RequestFactory getRequestFactory() {
+        return requestFactory;
+    }
+
+    ResponseMapper getResponseMapper() {
+        return responseMapper;
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.camelai4call.component.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
+import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * One pooled HTTP/1.1 client, shared by every endpoint with the same {@link HttpClientSettings}.
+ * <p>
+ * Built on Apache HttpCore 5's classic {@link HttpRequester} (the transport under HttpClient 5, which Camel's
+ * camel-http ships): it pools and reuses connections like HttpClient 5 but writes nothing to any log, so request
+ * lines (which hold assistant keys) and headers (which hold the portal key) cannot leak through DEBUG logging.
+ * Retries, redirects and authentication are the component's own business and are not done here.
+ */
+public final class Ai4callHttpClient implements AutoCloseable {
+
+    private static final Set<String> KEPT_HEADERS = Set.of("retry-after", "x-request-id", "content-type",
+            "x-ratelimit-remaining", "x-ratelimit-limit", "location");
+    private static final TimeValue STALE_AFTER = TimeValue.ofSeconds(2);
+
+    private final HttpRequester requester;
+    private final Timeout connectTimeout;
+
+    public Ai4callHttpClient(HttpClientSettings settings) {
+        this.connectTimeout = Timeout.ofMilliseconds(settings.connectTimeoutMillis());
+        RequesterBootstrap bootstrap = RequesterBootstrap.bootstrap()
+                .setSocketConfig(SocketConfig.custom()
+                        .setSoTimeout(Timeout.ofMilliseconds(settings.requestTimeoutMillis()))
+                        .setTcpNoDelay(true)
+                        .build())
+                .setMaxTotal(settings.maxConnections())
+                .setDefaultMaxPerRoute(settings.maxConnections())
+                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                .setTimeToLive(Timeout.ofMinutes(5))
+                // verify the server's host name against its certificate, as browsers do
+                .setSslSetupHandler(params -> params.setEndpointIdentificationAlgorithm("HTTPS"));
+        SSLContext ssl = settings.sslContext();
+        if (ssl != null) {
+            bootstrap.setSslContext(ssl);
+        }
+        this.requester = bootstrap.create();
+    }
+
+    /**
+     * Sends one request and reads the whole answer.
+     *
+     * @param method        HTTP method
+     * @param uri           absolute URI
+     * @param headers       request headers
+     * @param entity        request body, or null
+     * @param mayBeStale    false for requests that must not go out on a connection the server may have closed
+     *                      (non-idempotent ones): idle connections are closed first
+     * @throws IOException  when no complete answer arrived
+     */
+    public HttpCallResult execute(String method, URI uri, Map<String, String> headers, HttpEntity entity,
+            boolean mayBeStale) throws IOException {
+        if (!mayBeStale) {
+            requester.closeIdle(STALE_AFTER);
+        }
+        HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(method).setHttpHost(host)
+                .setPath(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        headers.forEach(builder::addHeader);
+        if (entity != null) {
+            builder.setEntity(entity);
+        }
+        ClassicHttpRequest request = builder.build();
+        try (ClassicHttpResponse response = requester.execute(host, request, connectTimeout, HttpCoreContext.create())) {
+            Map<String, String> kept = new HashMap<>(4);
+            for (Header h : response.getHeaders()) {
+                String name = h.getName().toLowerCase(Locale.ROOT);
+                if (KEPT_HEADERS.contains(name)) {
+                    kept.put(name, h.getValue());
+                }
+            }
+            HttpEntity body = response.getEntity();
+            byte[] bytes = body == null ? new byte[0] : readFully(body);
+            return new HttpCallResult(response.getCode(), kept, bytes);
+        } catch (HttpException e) {
+            throw new IOException("HTTP protocol error: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] readFully(HttpEntity entity) throws IOException {
+        try (InputStream in = entity.getContent()) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        }
+    }
+
+    @Override
+    public void close() {
+        requester.close(CloseMode.GRACEFUL);
+    }
+}
