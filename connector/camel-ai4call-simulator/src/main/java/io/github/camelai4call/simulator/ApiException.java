@@ -1,0 +1,42 @@
+package io.github.camelai4call.simulator;
+
+/** An answer with the contract's Error body; thrown by the handlers, written by the server. */
+final class ApiException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    final int status;
+    final String code;
+    final String field;
+
+    ApiException(int status, String code, String message, String field) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.field = field;
+    }
+
+    static ApiException badRequest(String message, String field) {
+        return new ApiException(400, "VALIDATION_FAILED", message, field);
+    }
+
+    static ApiException unauthorized() {
+        return new ApiException(401, "UNAUTHORIZED", "Invalid or missing portal credentials", null);
+    }
+
+    static ApiException ipNotAllowed() {
+        return new ApiException(403, "IP_NOT_ALLOWED", "Caller IP is not in the allow-list", null);
+    }
+
+    static ApiException notFound(String message, String field) {
+        return new ApiException(404, "NOT_FOUND", message, field);
+    }
+
+    static ApiException conflict(String message, String field) {
+        return new ApiException(409, "CONFLICT", message, field);
+    }
+
+    static ApiException unprocessable(String message, String field) {
+        return new ApiException(422, "UNPROCESSABLE", message, field);
+    }
+}
