@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,7 +17,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 import io.github.camelai4call.component.http.Ai4callHttpClient;
@@ -31,7 +32,7 @@ import io.github.camelai4call.component.support.Suggestions;
  * HTTP clients (one per distinct connection settings, shared by all endpoints using them).
  */
 @Component("ai4call")
-public class Ai4callComponent extends DefaultComponent implements SSLContextParametersAware {
+public class Ai4callComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata
     private Ai4callConfiguration configuration = new Ai4callConfiguration();
@@ -42,7 +43,8 @@ public class Ai4callComponent extends DefaultComponent implements SSLContextPara
     private final Map<HttpClientSettings, Ai4callHttpClient> clients = new ConcurrentHashMap<>();
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+            .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     private final RequestFactory requestFactory = new RequestFactory(mapper, new BodySchemaValidator());
     private final ResponseMapper responseMapper = new ResponseMapper(mapper);
 

@@ -119,6 +119,11 @@ public class Ai4callEndpoint extends DefaultEndpoint {
         return httpClient;
     }
 
+    /** The pooled client this endpoint sends with (for health checks). */
+    public Ai4callHttpClient httpClient() {
+        return httpClient;
+    }
+
     RetryPolicy getRetryPolicy() {
         return retryPolicy;
     }

@@ -3,10 +3,13 @@ package io.github.camelai4call.component;
 import java.io.IOException;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.camelai4call.component.health.Ai4callProducerHealthCheck;
 import io.github.camelai4call.component.http.HttpCallResult;
 import io.github.camelai4call.component.request.PreparedRequest;
 import io.github.camelai4call.component.support.RetryPolicy;
@@ -21,10 +24,33 @@ public class Ai4callProducer extends DefaultProducer {
     private static final Logger LOG = LoggerFactory.getLogger(Ai4callProducer.class);
 
     private final Ai4callEndpoint endpoint;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private Ai4callProducerHealthCheck healthCheck;
 
     public Ai4callProducer(Ai4callEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new Ai4callProducerHealthCheck(endpoint, endpoint.getOperation().name() + "-" + endpoint.getId());
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override
