@@ -65,6 +65,7 @@ public final class Showcase {
                     from("direct:outcomes").to("ai4call:analyticsCallsOutbound?metadataKey=lead_id&limit=100");
                 }
             });
+            camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
 
             step(2, "Checking the portal credentials (ai4call:portalLogin)");
