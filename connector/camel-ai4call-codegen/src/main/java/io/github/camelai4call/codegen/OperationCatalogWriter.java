@@ -204,7 +204,7 @@ public final class OperationCatalogWriter {
         params.values().forEach(p -> {
             List<String> usedBy = contract.operationsUsing(p.name());
             String desc = p.description() + " Used by: " + String.join(", ", usedBy) + ".";
-            b.append("    @UriParam(label = \"").append(label(p)).append("\", description = ").append(str(desc));
+            b.append("    @UriParam(label = \"common\", description = ").append(str(desc));
             if (!p.enums().isEmpty()) {
                 b.append(", enums = \"").append(String.join(",", p.enums())).append("\"");
             }
@@ -238,10 +238,6 @@ public final class OperationCatalogWriter {
 
     static boolean secret(String name) {
         return name.toLowerCase().endsWith("apikey");
-    }
-
-    private static String label(Contract.Param p) {
-        return "common";
     }
 
     static String javaType(Contract.Param p) {

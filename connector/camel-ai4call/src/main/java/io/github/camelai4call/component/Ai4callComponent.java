@@ -73,12 +73,21 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     }
 
     /** The shared client for the endpoint's connection settings. */
-    Ai4callHttpClient httpClientFor(Ai4callConfiguration config) throws Exception {
-        SSLContextParameters ssl = config.getSslContextParameters();
-        SSLContext context = ssl == null ? null : ssl.createSSLContext(getCamelContext());
+    Ai4callHttpClient httpClientFor(Ai4callConfiguration config) {
         HttpClientSettings settings = new HttpClientSettings(config.getConnectTimeout(), config.getRequestTimeout(),
-                config.getMaxConnections(), context);
-        return clients.computeIfAbsent(settings, Ai4callHttpClient::new);
+                config.getMaxConnections(), config.getSslContextParameters());
+        return clients.computeIfAbsent(settings, this::newClient);
+    }
+
+    private Ai4callHttpClient newClient(HttpClientSettings settings) {
+        SSLContextParameters ssl = settings.sslContextParameters();
+        try {
+            SSLContext context = ssl == null ? null : ssl.createSSLContext(getCamelContext());
+            return new Ai4callHttpClient(settings, context);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("ai4call: option 'sslContextParameters' cannot build a TLS context: "
+                                               + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -43,7 +43,11 @@ public final class Ai4callHttpClient implements AutoCloseable {
     private final HttpRequester requester;
     private final Timeout connectTimeout;
 
-    public Ai4callHttpClient(HttpClientSettings settings) {
+    /**
+     * @param settings   pool and timeouts
+     * @param sslContext the TLS context built from the settings' parameters, or null for the JVM default
+     */
+    public Ai4callHttpClient(HttpClientSettings settings, SSLContext sslContext) {
         this.connectTimeout = Timeout.ofMilliseconds(settings.connectTimeoutMillis());
         RequesterBootstrap bootstrap = RequesterBootstrap.bootstrap()
                 .setSocketConfig(SocketConfig.custom()
@@ -56,9 +60,8 @@ public final class Ai4callHttpClient implements AutoCloseable {
                 .setTimeToLive(Timeout.ofMinutes(5))
                 // verify the server's host name against its certificate, as browsers do
                 .setSslSetupHandler(params -> params.setEndpointIdentificationAlgorithm("HTTPS"));
-        SSLContext ssl = settings.sslContext();
-        if (ssl != null) {
-            bootstrap.setSslContext(ssl);
+        if (sslContext != null) {
+            bootstrap.setSslContext(sslContext);
         }
         this.requester = bootstrap.create();
     }

@@ -1,6 +1,6 @@
 package io.github.camelai4call.component.http;
 
-import javax.net.ssl.SSLContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * What makes two HTTP clients different. Endpoints with equal settings share one pooled client.
@@ -8,8 +8,8 @@ import javax.net.ssl.SSLContext;
  * @param connectTimeoutMillis connect timeout
  * @param requestTimeoutMillis socket read timeout of one attempt
  * @param maxConnections       pool size
- * @param sslContext           TLS context, or null for the JVM default
+ * @param sslContextParameters TLS configuration, or null for the JVM default (compared by identity)
  */
 public record HttpClientSettings(int connectTimeoutMillis, int requestTimeoutMillis, int maxConnections,
-        SSLContext sslContext) {
+        SSLContextParameters sslContextParameters) {
 }

@@ -1,6 +1,5 @@
 package io.github.camelai4call.component.support;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -35,9 +34,5 @@ public final class Suggestions {
             cur = swap;
         }
         return prev[b.length()];
-    }
-
-    static List<String> of(String... names) {
-        return Arrays.asList(names);
     }
 }
