@@ -8,6 +8,7 @@ import java.util.Arrays;
  * <ul>
  * <li>{@code catalog <contract.yaml> <sourceRoot>}: the operation enum, parameter options and headers;</li>
  * <li>{@code endpoint-dsl <component.json> <sourceRoot>}: the type-safe Java endpoint DSL builder;</li>
+ * <li>{@code docs <contract.yaml> <operations.md>}: the operation reference page.</li>
  * </ul>
  */
 public final class Codegen {
@@ -25,6 +26,7 @@ public final class Codegen {
         switch (args[0]) {
             case "catalog" -> new OperationCatalogWriter(Contract.load(input), "io.github.camelai4call.component",
                     "io.github.camelai4call.model").write(output);
+            case "docs" -> new OperationsDocWriter(Contract.load(input)).write(output);
             case "endpoint-dsl" -> new EndpointDslWriter(input, "io.github.camelai4call.component.dsl").write(output);
             default -> throw new IllegalArgumentException("Unknown codegen task: " + args[0]);
         }
