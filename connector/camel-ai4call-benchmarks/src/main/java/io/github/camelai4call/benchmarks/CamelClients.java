@@ -1,0 +1,124 @@
+package io.github.camelai4call.benchmarks;
+
+import java.util.Map;
+
+import io.github.camelai4call.component.Ai4callComponent;
+import io.github.camelai4call.component.Ai4callConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** The two Camel ways: the ai4call: component and the camel-rest-openapi route a user would otherwise write. */
+final class CamelClients {
+
+    static final String CONTRACT = "classpath:ai4call/ai4call-openapi.yaml";
+
+    private CamelClients() {
+    }
+
+    /** Sets the connection and credentials on the ai4call component of a context. */
+    static void configure(CamelContext context, String baseUrl, String email, String key) {
+        Ai4callConfiguration conf = context.getComponent("ai4call", Ai4callComponent.class).getConfiguration();
+        conf.setBaseUrl(baseUrl);
+        conf.setEmail(email);
+        conf.setPortalApiKey(key);
+    }
+
+    /** A context with one direct route per operation, each caller thread sends through one shared ProducerTemplate. */
+    abstract static class CamelClient implements Client {
+        private final CamelContext context;
+        private final ProducerTemplate template;
+        private final Map<String, Object> outboundBody;
+
+        CamelClient(RouteBuilder routes, boolean ai4call, String baseUrl, String email, String key,
+                Map<String, Object> outboundBody) throws Exception {
+            this.outboundBody = outboundBody;
+            this.context = new DefaultCamelContext();
+            if (ai4call) {
+                configure(context, baseUrl, email, key);
+            }
+            context.addRoutes(routes);
+            context.start();
+            this.template = context.createProducerTemplate();
+        }
+
+        @Override
+        public boolean raw() {
+            return false;
+        }
+
+        @Override
+        public Object call(Op op) {
+            Object out = template.requestBody("direct:" + op.name(), op == Op.outboundCall ? outboundBody : null);
+            if (out == null) {
+                throw new IllegalStateException(op + ": empty body");
+            }
+            return out;
+        }
+
+        @Override
+        public void close() throws Exception {
+            template.close();
+            context.close();
+        }
+    }
+
+    /** from("direct:x").to("ai4call:listAssistants"), default options (typed model output, request validation on). */
+    static final class Ai4call extends CamelClient {
+        final String options;
+
+        Ai4call(String baseUrl, String email, String key, Map<String, Object> outboundBody) throws Exception {
+            this(baseUrl, email, key, outboundBody, "");
+        }
+
+        /** With endpoint options (e.g. "?validateRequest=false"): diagnostic variants, -Dbench.diagnose=true. */
+        Ai4call(String baseUrl, String email, String key, Map<String, Object> outboundBody, String options) throws Exception {
+            super(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:listAssistants").to("ai4call:listAssistants" + options);
+                    from("direct:outboundCall").to("ai4call:outboundCall" + options);
+                }
+            }, true, baseUrl, email, key, outboundBody);
+            this.options = options;
+        }
+
+        @Override
+        public String name() {
+            return "camel-ai4call `ai4call:`" + (options.isEmpty() ? "" : " `" + options + "`");
+        }
+    }
+
+    /**
+     * The hand-written alternative: camel-rest-openapi on the same contract, camel-http as the REST producer, the
+     * credential headers set on the message (camel-http sends message headers as HTTP headers), JSON in and out
+     * with camel-jackson.
+     */
+    static final class RestOpenApi extends CamelClient {
+        RestOpenApi(String baseUrl, String email, String key, Map<String, Object> outboundBody) throws Exception {
+            super(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    String options = "?host=" + baseUrl + "&componentName=http";
+                    from("direct:listAssistants")
+                            .setHeader("x-client-email", constant(email))
+                            .setHeader("x-portal-api-key", constant(key))
+                            .to("rest-openapi:" + CONTRACT + "#listAssistants" + options)
+                            .unmarshal().json();
+                    from("direct:outboundCall")
+                            .setHeader("x-client-email", constant(email))
+                            .setHeader("x-portal-api-key", constant(key))
+                            .marshal().json()
+                            .to("rest-openapi:" + CONTRACT + "#outboundCall" + options)
+                            .unmarshal().json();
+                }
+            }, false, baseUrl, email, key, outboundBody);
+        }
+
+        @Override
+        public String name() {
+            return "camel-rest-openapi + camel-http route";
+        }
+    }
+}
