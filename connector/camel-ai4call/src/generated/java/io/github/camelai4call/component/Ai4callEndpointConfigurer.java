@@ -27,8 +27,17 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "assistantapikey":
         case "assistantApiKey": target.getApiParameters().setAssistantApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batch": target.setBatch(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callid":
         case "callId": target.getApiParameters().setCallId(property(camelContext, java.lang.String.class, value)); return true;
         case "collectionname":
@@ -36,11 +45,21 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "cursor": target.getApiParameters().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "direction": target.getApiParameters().setDirection(property(camelContext, java.lang.String.class, value)); return true;
         case "documentid":
         case "documentId": target.getApiParameters().setDocumentId(property(camelContext, java.lang.String.class, value)); return true;
         case "email": target.getConfiguration().setEmail(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "from": target.getApiParameters().setFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "instanceid":
         case "instanceId": target.getApiParameters().setInstanceId(property(camelContext, java.lang.String.class, value)); return true;
         case "language": target.getApiParameters().setLanguage(property(camelContext, java.lang.String.class, value)); return true;
@@ -58,20 +77,44 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "outcome": target.getApiParameters().setOutcome(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.camelai4call.component.Ai4callOutputType.class, value)); return true;
+        case "overlap": target.setOverlap(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "portalapikey":
         case "portalApiKey": target.getConfiguration().setPortalApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "provider": target.getApiParameters().setProvider(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, long.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startfrom":
+        case "startFrom": target.setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getApiParameters().setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "toolid":
         case "toolId": target.getApiParameters().setToolId(property(camelContext, java.lang.String.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validaterequest":
         case "validateRequest": target.getConfiguration().setValidateRequest(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -85,8 +128,17 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "allowInsecureHttp": return boolean.class;
         case "assistantapikey":
         case "assistantApiKey": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batch": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "callid":
         case "callId": return java.lang.String.class;
         case "collectionname":
@@ -94,11 +146,21 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connecttimeout":
         case "connectTimeout": return int.class;
         case "cursor": return java.lang.String.class;
+        case "delay": return long.class;
         case "direction": return java.lang.String.class;
         case "documentid":
         case "documentId": return java.lang.String.class;
         case "email": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "from": return java.lang.String.class;
+        case "greedy": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "instanceid":
         case "instanceId": return java.lang.String.class;
         case "language": return java.lang.String.class;
@@ -116,20 +178,44 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "outcome": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.github.camelai4call.component.Ai4callOutputType.class;
+        case "overlap": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "portalapikey":
         case "portalApiKey": return java.lang.String.class;
         case "provider": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
         case "toolid":
         case "toolId": return java.lang.String.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "validaterequest":
         case "validateRequest": return boolean.class;
         default: return null;
@@ -144,8 +230,17 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
         case "assistantapikey":
         case "assistantApiKey": return target.getApiParameters().getAssistantApiKey();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "batch": return target.isBatch();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callid":
         case "callId": return target.getApiParameters().getCallId();
         case "collectionname":
@@ -153,11 +248,21 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "cursor": return target.getApiParameters().getCursor();
+        case "delay": return target.getDelay();
         case "direction": return target.getApiParameters().getDirection();
         case "documentid":
         case "documentId": return target.getApiParameters().getDocumentId();
         case "email": return target.getConfiguration().getEmail();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "from": return target.getApiParameters().getFrom();
+        case "greedy": return target.isGreedy();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getIdempotentRepository();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "instanceid":
         case "instanceId": return target.getApiParameters().getInstanceId();
         case "language": return target.getApiParameters().getLanguage();
@@ -175,22 +280,57 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "outcome": return target.getApiParameters().getOutcome();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
+        case "overlap": return target.getOverlap();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "portalapikey":
         case "portalApiKey": return target.getConfiguration().getPortalApiKey();
         case "provider": return target.getApiParameters().getProvider();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startfrom":
+        case "startFrom": return target.getStartFrom();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "staterepository":
+        case "stateRepository": return target.getStateRepository();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "to": return target.getApiParameters().getTo();
         case "toolid":
         case "toolId": return target.getApiParameters().getToolId();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "validaterequest":
         case "validateRequest": return target.getConfiguration().isValidateRequest();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

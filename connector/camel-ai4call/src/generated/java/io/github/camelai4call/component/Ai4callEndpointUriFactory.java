@@ -23,18 +23,29 @@ public class Ai4callEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(31);
+        Set<String> props = new HashSet<>(55);
         props.add("allowInsecureHttp");
         props.add("assistantApiKey");
+        props.add("backoffErrorThreshold");
+        props.add("backoffIdleThreshold");
+        props.add("backoffMultiplier");
         props.add("baseUrl");
+        props.add("batch");
+        props.add("bridgeErrorHandler");
         props.add("callId");
         props.add("collectionName");
         props.add("connectTimeout");
         props.add("cursor");
+        props.add("delay");
         props.add("direction");
         props.add("documentId");
         props.add("email");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("from");
+        props.add("greedy");
+        props.add("idempotentRepository");
+        props.add("initialDelay");
         props.add("instanceId");
         props.add("language");
         props.add("lazyStartProducer");
@@ -46,21 +57,36 @@ public class Ai4callEndpointUriFactory extends org.apache.camel.support.componen
         props.add("operation");
         props.add("outcome");
         props.add("outputType");
+        props.add("overlap");
+        props.add("pollStrategy");
         props.add("portalApiKey");
         props.add("provider");
+        props.add("repeatCount");
         props.add("requestTimeout");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
+        props.add("runLoggingLevel");
+        props.add("scheduledExecutorService");
+        props.add("scheduler");
+        props.add("schedulerProperties");
+        props.add("sendEmptyMessageWhenIdle");
         props.add("sslContextParameters");
+        props.add("startFrom");
+        props.add("startScheduler");
+        props.add("stateRepository");
+        props.add("timeUnit");
         props.add("to");
         props.add("toolId");
+        props.add("useFixedDelay");
         props.add("validateRequest");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);
         secretProps.add("assistantApiKey");
         secretProps.add("portalApiKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        MULTI_VALUE_PREFIXES = Collections.emptySet();
+        Set<String> prefixes = new HashSet<>(1);
+        prefixes.add("scheduler.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableSet(prefixes);
     }
 
     @Override

@@ -121,11 +121,11 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
         return mapper;
     }
 
-    RequestFactory getRequestFactory() {
+    public RequestFactory getRequestFactory() {
         return requestFactory;
     }
 
-    ResponseMapper getResponseMapper() {
+    public ResponseMapper getResponseMapper() {
         return responseMapper;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelai4call.component;
 
 import java.net.URI;
+import java.util.Arrays;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -10,9 +11,12 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 import io.github.camelai4call.component.http.Ai4callHttpClient;
+import io.github.camelai4call.component.http.RetryingSender;
 import io.github.camelai4call.component.support.RetryPolicy;
 
 /**
@@ -20,8 +24,8 @@ import io.github.camelai4call.component.support.RetryPolicy;
  * bases, tools, hangup, outbound calls and analytics.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "ai4call", title = "AI4CALL", syntax = "ai4call:operation",
-             producerOnly = true, category = { Category.API, Category.CLOUD }, headersClass = Ai4callConstants.class)
-public class Ai4callEndpoint extends DefaultEndpoint {
+             category = { Category.API, Category.CLOUD }, headersClass = Ai4callConstants.class)
+public class Ai4callEndpoint extends ScheduledPollEndpoint {
 
     @UriPath(description = "The AI4CALL operation (the operationId of the contract).")
     @Metadata(required = true)
@@ -31,8 +35,27 @@ public class Ai4callEndpoint extends DefaultEndpoint {
     @UriParam
     private Ai4callApiParameters apiParameters;
 
+    @UriParam(label = "consumer",
+              description = "Where a feed consumer starts when it has no watermark yet: an ISO-8601 instant "
+                            + "(2026-01-01T00:00:00Z) or a period back from now (P7D, PT12H). Empty: the whole history the feed keeps.")
+    private String startFrom;
+    @UriParam(label = "consumer", defaultValue = "PT5M",
+              description = "How far before the watermark each poll reads again, so that records arriving late are still "
+                            + "delivered (once: delivered ids are remembered in the idempotentRepository). ISO-8601 duration.")
+    private String overlap = "PT5M";
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "One exchange per page (a List of records) instead of one per record, for bulk loads.")
+    private boolean batch;
+    @UriParam(label = "consumer,advanced",
+              description = "Where the watermark of the feed is kept across restarts (e.g. a FileStateRepository). In memory by default.")
+    private StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer,advanced",
+              description = "The ids of delivered records, so none is delivered twice (e.g. a FileIdempotentRepository). "
+                            + "In memory (the last 50,000 ids) by default.")
+    private IdempotentRepository idempotentRepository;
+
     private Ai4callHttpClient httpClient;
-    private RetryPolicy retryPolicy;
+    private RetryingSender sender;
 
     public Ai4callEndpoint(String uri, Ai4callComponent component, Ai4callOperation operation,
                            Ai4callConfiguration configuration) {
@@ -53,8 +76,16 @@ public class Ai4callEndpoint extends DefaultEndpoint {
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("ai4call:" + operation + " cannot be consumed");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!operation.analyticsFeed()) {
+            throw new IllegalArgumentException("ai4call:" + operation + " cannot be consumed: only the analytics feeds ("
+                                               + String.join(", ", Arrays.stream(Ai4callOperation.values())
+                                                       .filter(Ai4callOperation::analyticsFeed).map(Enum::name).toList())
+                                               + ") can be polled; use it in to(...) instead");
+        }
+        Ai4callFeedConsumer consumer = new Ai4callFeedConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -67,8 +98,8 @@ public class Ai4callEndpoint extends DefaultEndpoint {
     protected void doStart() throws Exception {
         super.doStart();
         httpClient = getComponent().httpClientFor(configuration);
-        retryPolicy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
-                configuration.getRetryMaxDelay());
+        sender = new RetryingSender(httpClient, new RetryPolicy(configuration.getMaxRetries(),
+                configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay()), getComponent().getResponseMapper());
     }
 
     private void checkBaseUrl() {
@@ -115,16 +146,52 @@ public class Ai4callEndpoint extends DefaultEndpoint {
         this.apiParameters = apiParameters;
     }
 
-    Ai4callHttpClient getHttpClient() {
-        return httpClient;
-    }
-
     /** The pooled client this endpoint sends with (for health checks). */
     public Ai4callHttpClient httpClient() {
         return httpClient;
     }
 
-    RetryPolicy getRetryPolicy() {
-        return retryPolicy;
+    RetryingSender getSender() {
+        return sender;
+    }
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    public void setStartFrom(String startFrom) {
+        this.startFrom = startFrom;
+    }
+
+    public String getOverlap() {
+        return overlap;
+    }
+
+    public void setOverlap(String overlap) {
+        this.overlap = overlap;
+    }
+
+    public boolean isBatch() {
+        return batch;
+    }
+
+    public void setBatch(boolean batch) {
+        this.batch = batch;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 }

@@ -1,0 +1,326 @@
+package io.github.camelai4call.component;
+
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.DefaultMessage;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.camelai4call.component.catalog.ParameterSpec;
+import io.github.camelai4call.component.http.HttpCallResult;
+
+/**
+ * Polls an analytics feed incrementally. Each poll reads every page from {@code watermark - overlap} to now, in the
+ * feed's (timestamp, id) order, and hands each record not delivered before to the route (or each page, in batch
+ * mode). A record counts as delivered only when its exchange completed: then its id goes into the idempotent
+ * repository and the watermark may pass its time. The first failure ends the poll without passing the failed
+ * record, so the next poll delivers it again. Pages are parsed as they stream in; nothing accumulates across pages.
+ */
+public class Ai4callFeedConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ai4callFeedConsumer.class);
+    private static final int DEFAULT_REMEMBERED_IDS = 50_000;
+
+    private final Ai4callEndpoint endpoint;
+    private final Ai4callOperation feed;
+    private final ObjectMapper mapper;
+    private final Class<?> recordType;
+    private final Duration overlap;
+    private StateRepository<String, String> state;
+    private IdempotentRepository delivered;
+    private String stateKey;
+
+    public Ai4callFeedConsumer(Ai4callEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.feed = endpoint.getOperation();
+        this.mapper = endpoint.getComponent().getObjectMapper();
+        this.recordType = itemTypeOf(feed.responseType());
+        this.overlap = parseDuration("overlap", endpoint.getOverlap());
+        if (endpoint.getStartFrom() != null) {
+            startInstant(); // fail at creation on a malformed value, not at the first poll
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        state = endpoint.getStateRepository() != null ? endpoint.getStateRepository() : new MemoryStateRepository();
+        delivered = endpoint.getIdempotentRepository() != null ? endpoint.getIdempotentRepository()
+                : MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REMEMBERED_IDS);
+        // started here, not with the context: a node that becomes master later reads the state as it is then
+        ServiceHelper.startService(state, delivered);
+        stateKey = stateKey();
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        // stopped with the consumer so that file-backed state is flushed for the node that takes over
+        ServiceHelper.stopService(state, delivered);
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        Instant watermark = watermark();
+        Instant from = watermark == null ? null : watermark.minus(overlap);
+        String cursor = null;
+        int count = 0;
+        PollProgress progress = new PollProgress(watermark);
+        try {
+            do {
+                Message request = new DefaultMessage(getEndpoint().getCamelContext());
+                if (from != null) {
+                    request.setHeader(Ai4callConstants.FROM, from.toString());
+                }
+                if (cursor != null) {
+                    request.setHeader(Ai4callConstants.CURSOR, cursor);
+                }
+                HttpCallResult page = endpoint.getSender().send(feed, endpoint.getComponent().getRequestFactory()
+                        .prepare(feed, endpoint.getConfiguration(), endpoint.getApiParameters(), request));
+                PageEnd end = readPage(page.body(), progress);
+                count = progress.exchanges;
+                if (progress.failed) {
+                    break;
+                }
+                cursor = end.hasMore ? end.nextCursor : null;
+                saveWatermark(progress.watermark);
+            } while (cursor != null && isRunAllowed());
+        } finally {
+            saveWatermark(progress.watermark);
+        }
+        return count;
+    }
+
+    /** State of one poll: the watermark reached so far, and whether a record failed. */
+    private static final class PollProgress {
+        private Instant watermark;
+        private int exchanges;
+        private boolean failed;
+
+        PollProgress(Instant watermark) {
+            this.watermark = watermark;
+        }
+
+        void passed(Instant time) {
+            if (watermark == null || time.isAfter(watermark)) {
+                watermark = time;
+            }
+        }
+    }
+
+    private record PageEnd(String nextCursor, boolean hasMore) {
+    }
+
+    /** Streams through the page: each item is delivered (or batched) as soon as it is parsed. */
+    private PageEnd readPage(byte[] body, PollProgress progress) throws Exception {
+        String nextCursor = null;
+        boolean hasMore = false;
+        List<JsonNode> batch = endpoint.isBatch() ? new ArrayList<>() : null;
+        try (JsonParser parser = mapper.createParser(body)) {
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("items".equals(field) && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        JsonNode record = parser.readValueAsTree();
+                        if (delivered.contains(idOf(record))) {
+                            continue;
+                        }
+                        if (batch != null) {
+                            batch.add(record);
+                        } else if (!deliver(record, progress)) {
+                            return new PageEnd(null, false);
+                        }
+                    }
+                } else if ("page".equals(field) && value == JsonToken.START_OBJECT) {
+                    JsonNode page = parser.readValueAsTree();
+                    JsonNode next = page.path("nextCursor");
+                    nextCursor = next.isTextual() ? next.asText() : null;
+                    hasMore = page.path("hasMore").asBoolean(false);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new Ai4callException(feed.name(), 200, "INVALID_RESPONSE",
+                    "the page is not the JSON the contract describes: " + e.getClass().getSimpleName(), null, null, 1, e);
+        }
+        if (batch != null && !batch.isEmpty()) {
+            deliverBatch(batch, progress);
+        }
+        return new PageEnd(nextCursor, hasMore);
+    }
+
+    private boolean deliver(JsonNode record, PollProgress progress) throws Exception {
+        Exchange exchange = createExchange(false);
+        try {
+            String id = idOf(record);
+            Instant time = timeOf(record);
+            Message message = exchange.getMessage();
+            message.setHeader(Ai4callConstants.FEED, feed.name());
+            message.setHeader(Ai4callConstants.RECORD_ID, id);
+            message.setHeader(Ai4callConstants.RECORD_TIME, time.toString());
+            message.setBody(convert(record));
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                progress.failed = true;
+                getExceptionHandler().handleException("ai4call:" + feed + " record " + id
+                                                      + " failed; it is delivered again on the next poll",
+                        exchange, exchange.getException());
+                return false;
+            }
+            delivered.add(id);
+            progress.passed(time);
+            progress.exchanges++;
+            return true;
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private void deliverBatch(List<JsonNode> records, PollProgress progress) throws Exception {
+        Exchange exchange = createExchange(false);
+        try {
+            List<Object> bodies = new ArrayList<>(records.size());
+            for (JsonNode r : records) {
+                bodies.add(convert(r));
+            }
+            exchange.getMessage().setHeader(Ai4callConstants.FEED, feed.name());
+            exchange.getMessage().setBody(bodies);
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                progress.failed = true;
+                getExceptionHandler().handleException("ai4call:" + feed + " page of " + records.size()
+                                                      + " records failed; it is delivered again on the next poll",
+                        exchange, exchange.getException());
+                return;
+            }
+            for (JsonNode r : records) {
+                delivered.add(idOf(r));
+                progress.passed(timeOf(r));
+            }
+            progress.exchanges++;
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private Object convert(JsonNode record) throws IOException {
+        return switch (endpoint.getConfiguration().getOutputType()) {
+            case jsonNode -> record;
+            case string -> record.toString();
+            case map -> mapper.convertValue(record, Map.class);
+            default -> recordType == null ? record : mapper.treeToValue(record, recordType);
+        };
+    }
+
+    private Instant watermark() {
+        String saved = state.getState(stateKey);
+        if (saved != null) {
+            return Instant.parse(saved);
+        }
+        return endpoint.getStartFrom() == null ? null : startInstant().plus(overlap);
+    }
+
+    private void saveWatermark(Instant watermark) {
+        if (watermark != null && !watermark.toString().equals(state.getState(stateKey))) {
+            state.setState(stateKey, watermark.toString());
+            LOG.debug("ai4call:{} watermark {}", feed, watermark);
+        }
+    }
+
+    private Instant startInstant() {
+        String value = endpoint.getStartFrom().trim();
+        try {
+            if (value.startsWith("P") || value.startsWith("-P")) {
+                Instant now = Instant.now();
+                return value.contains("T") ? now.minus(Duration.parse(value))
+                        : now.atOffset(ZoneOffset.UTC).minus(Period.parse(value)).toInstant();
+            }
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("ai4call:" + feed + ": option 'startFrom' must be an ISO-8601 instant "
+                                               + "(2026-01-01T00:00:00Z) or period (P7D, PT12H), not '" + value + "'");
+        }
+    }
+
+    private Duration parseDuration(String option, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("ai4call:" + feed + ": option '" + option
+                                               + "' must be an ISO-8601 duration such as PT5M, not '" + value + "'");
+        }
+    }
+
+    /**
+     * The key of this endpoint's watermark: the feed, the account and the filters. Hashed, because the filters may
+     * hold an assistant key and state files are plain text.
+     */
+    private String stateKey() throws NoSuchAlgorithmException {
+        Map<String, Object> identity = new TreeMap<>();
+        identity.put("email", endpoint.getConfiguration().getEmail());
+        identity.put("baseUrl", endpoint.getConfiguration().getBaseUrl());
+        for (ParameterSpec p : feed.parameters()) {
+            if (!List.of("from", "to", "cursor", "limit").contains(p.name())) {
+                identity.put(p.name(), endpoint.getApiParameters().valueOf(p.name()));
+            }
+        }
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+        return "ai4call:" + feed.name() + ":" + HexFormat.of().formatHex(digest, 0, 12);
+    }
+
+    private static String idOf(JsonNode record) {
+        return record.path("id").asText();
+    }
+
+    private static Instant timeOf(JsonNode record) {
+        return OffsetDateTime.parse(record.path("timestamp").asText()).toInstant();
+    }
+
+    private void expect(JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new IOException("expected " + expected + " but got " + actual);
+        }
+    }
+
+    /** The element type of the page model's {@code items} list (e.g. CallRecord for CallRecordPage). */
+    static Class<?> itemTypeOf(Class<?> pageType) {
+        try {
+            ParameterizedType items = (ParameterizedType) pageType.getMethod("getItems").getGenericReturnType();
+            return (Class<?>) items.getActualTypeArguments()[0];
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}
