@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
@@ -41,6 +43,7 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     private boolean useGlobalSslContextParameters;
 
     private final Map<HttpClientSettings, Ai4callHttpClient> clients = new ConcurrentHashMap<>();
+    private ScheduledExecutorService evictor;
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
@@ -91,7 +94,19 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        evictor = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "Ai4callIdleConnectionEvictor");
+        evictor.scheduleWithFixedDelay(() -> clients.values().forEach(Ai4callHttpClient::closeIdle), 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        if (evictor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(evictor);
+            evictor = null;
+        }
         clients.values().forEach(Ai4callHttpClient::close);
         clients.clear();
         super.doStop();

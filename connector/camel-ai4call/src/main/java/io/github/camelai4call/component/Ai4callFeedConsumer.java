@@ -15,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -57,6 +59,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     private StateRepository<String, String> state;
     private IdempotentRepository delivered;
     private String stateKey;
+    private final ReentrantLock polling = new ReentrantLock();
 
     public Ai4callFeedConsumer(Ai4callEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -83,6 +86,11 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        // a poll still running ends after its current record (run is no longer allowed) and saves the watermark;
+        // wait for it before the scheduler is shut down, which would interrupt it in the middle of saving state
+        if (polling.tryLock(30, TimeUnit.SECONDS)) {
+            polling.unlock();
+        }
         super.doStop();
         // stopped with the consumer so that file-backed state is flushed for the node that takes over
         ServiceHelper.stopService(state, delivered);
@@ -90,6 +98,15 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
+        polling.lock();
+        try {
+            return pollFeed();
+        } finally {
+            polling.unlock();
+        }
+    }
+
+    private int pollFeed() throws Exception {
         Instant watermark = watermark();
         Instant from = watermark == null ? null : watermark.minus(overlap);
         String cursor = null;
@@ -155,6 +172,10 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                         JsonNode record = parser.readValueAsTree();
                         if (delivered.contains(idOf(record))) {
                             continue;
+                        }
+                        if (!isRunAllowed()) {
+                            progress.failed = true; // stopping: start no new exchange
+                            return new PageEnd(null, false);
                         }
                         if (batch != null) {
                             batch.add(record);

@@ -33,7 +33,7 @@ public class Ai4callProducerHealthCheck extends AbstractHealthCheck {
         builder.detail("baseUrl", baseUrl);
         try {
             URI uri = URI.create((baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/health");
-            HttpCallResult result = endpoint.httpClient().execute("GET", uri, Map.of("Accept", "application/json"), null, true);
+            HttpCallResult result = endpoint.httpClient().execute("GET", uri, Map.of("Accept", "application/json"), null);
             builder.detail("http.status", result.status());
             if (result.successful() && new String(result.body()).contains("\"UP\"")) {
                 builder.up();

@@ -73,15 +73,10 @@ public final class Ai4callHttpClient implements AutoCloseable {
      * @param uri           absolute URI
      * @param headers       request headers
      * @param entity        request body, or null
-     * @param mayBeStale    false for requests that must not go out on a connection the server may have closed
-     *                      (non-idempotent ones): idle connections are closed first
      * @throws IOException  when no complete answer arrived
      */
-    public HttpCallResult execute(String method, URI uri, Map<String, String> headers, HttpEntity entity,
-            boolean mayBeStale) throws IOException {
-        if (!mayBeStale) {
-            requester.closeIdle(STALE_AFTER);
-        }
+    public HttpCallResult execute(String method, URI uri, Map<String, String> headers, HttpEntity entity)
+            throws IOException {
         HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(method).setHttpHost(host)
                 .setPath(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
@@ -110,6 +105,15 @@ public final class Ai4callHttpClient implements AutoCloseable {
         try (InputStream in = entity.getContent()) {
             return in == null ? new byte[0] : in.readAllBytes();
         }
+    }
+
+    /**
+     * Closes connections idle for more than two seconds, before the server closes them: a request (above all a
+     * non-idempotent one) then never goes out on a connection that is already dead. Called every second by the
+     * component.
+     */
+    public void closeIdle() {
+        requester.closeIdle(STALE_AFTER);
     }
 
     @Override

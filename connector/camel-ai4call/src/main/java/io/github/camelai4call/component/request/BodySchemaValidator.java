@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -66,9 +68,11 @@ public final class BodySchemaValidator {
         if (factory == null) {
             synchronized (this) {
                 if (factory == null) {
+                    // the contract's other keywords (openapi, paths, example...) are annotations, not errors to log
+                    JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi30.getInstance())
+                            .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword)).build();
                     factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-                            builder -> builder.metaSchema(OpenApi30.getInstance())
-                                    .defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+                            builder -> builder.metaSchema(dialect).defaultMetaSchemaIri(dialect.getIri()));
                 }
             }
         }
