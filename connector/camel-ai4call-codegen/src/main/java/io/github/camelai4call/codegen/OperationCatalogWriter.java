@@ -134,6 +134,7 @@ public final class OperationCatalogWriter {
                     private final int successStatus;
                     private final Class<?> responseType;
                     private final List<ParameterSpec> parameters;
+                    private final boolean paged;
 
                     Ai4callOperation(String method, String path, String tag, String summary, boolean authenticated,
                             BodyKind bodyKind, Class<?> bodyType, boolean bodyRequired, List<String> bodyProperties,
@@ -150,6 +151,7 @@ public final class OperationCatalogWriter {
                         this.successStatus = successStatus;
                         this.responseType = responseType;
                         this.parameters = parameters;
+                        this.paged = parameters.stream().anyMatch(p -> p.name().equals("cursor"));
                     }
 
                     /** The HTTP method. */
@@ -180,6 +182,8 @@ public final class OperationCatalogWriter {
                     public List<ParameterSpec> parameters() { return parameters; }
                     /** Whether repeating the request cannot do anything twice (GET, PATCH, DELETE). */
                     public boolean idempotent() { return !"POST".equals(method); }
+                    /** Whether the answer is a page (items + page.nextCursor/hasMore). */
+                    public boolean paged() { return paged; }
                     /** Whether the operation reads an analytics feed (and can be consumed). */
                     public boolean analyticsFeed() { return "Analytics".equals(tag); }
                 }

@@ -75,7 +75,6 @@ public final class RequestFactory {
             headers.put("x-portal-api-key", portalKey);
         }
 
-        Map<String, String> values = new HashMap<>();
         String path = op.path();
         StringBuilder query = new StringBuilder();
         String assistantKey = null;
@@ -94,7 +93,6 @@ public final class RequestFactory {
             if (ASSISTANT_API_KEY.equals(p.name())) {
                 assistantKey = value;
             }
-            values.put(p.name(), value);
             if (p.location() == ParameterLocation.PATH) {
                 path = path.replace("{" + p.name() + "}", encode(value).replace("+", "%20"));
             } else if (p.location() == ParameterLocation.QUERY) {

@@ -43,7 +43,7 @@ public final class ResponseMapper {
             return;
         }
         try {
-            boolean paged = op.parameters().stream().anyMatch(p -> p.name().equals("cursor"));
+            boolean paged = op.paged();
             if (outputType == Ai4callOutputType.string) {
                 message.setBody(new String(bytes, StandardCharsets.UTF_8));
                 if (paged) {
