@@ -21,6 +21,11 @@ import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
+import org.apache.hc.core5.http.protocol.RequestConnControl;
+import org.apache.hc.core5.http.protocol.RequestContent;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
+import org.apache.hc.core5.http.protocol.RequestUserAgent;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
@@ -50,6 +55,12 @@ public final class Ai4callHttpClient implements AutoCloseable {
     public Ai4callHttpClient(HttpClientSettings settings, SSLContext sslContext) {
         this.connectTimeout = Timeout.ofMilliseconds(settings.connectTimeoutMillis());
         RequesterBootstrap bootstrap = RequesterBootstrap.bootstrap()
+                // HttpCore's default client processor also adds "Expect: 100-continue" to every request with a
+                // body, which costs a round trip per POST/PATCH; AI4CALL bodies are small JSON or uploads
+                .setHttpProcessor(HttpProcessorBuilder.create()
+                        .addAll(RequestTargetHost.INSTANCE, RequestContent.INSTANCE, RequestConnControl.INSTANCE,
+                                new RequestUserAgent("camel-ai4call"))
+                        .build())
                 .setSocketConfig(SocketConfig.custom()
                         .setSoTimeout(Timeout.ofMilliseconds(settings.requestTimeoutMillis()))
                         .setTcpNoDelay(true)
