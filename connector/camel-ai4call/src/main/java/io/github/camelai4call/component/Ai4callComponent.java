@@ -9,11 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -27,6 +23,7 @@ import io.github.camelai4call.component.http.HttpClientSettings;
 import io.github.camelai4call.component.request.BodySchemaValidator;
 import io.github.camelai4call.component.request.RequestFactory;
 import io.github.camelai4call.component.response.ResponseMapper;
+import io.github.camelai4call.component.support.JsonMapper;
 import io.github.camelai4call.component.support.Suggestions;
 
 /**
@@ -44,12 +41,8 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
 
     private final Map<HttpClientSettings, Ai4callHttpClient> clients = new ConcurrentHashMap<>();
     private ScheduledExecutorService evictor;
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
-            .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
-    private final RequestFactory requestFactory = new RequestFactory(mapper, new BodySchemaValidator());
-    private final ResponseMapper responseMapper = new ResponseMapper(mapper);
+    private final RequestFactory requestFactory = new RequestFactory(new BodySchemaValidator());
+    private final ResponseMapper responseMapper = new ResponseMapper();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -133,7 +126,7 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
 
     /** The component's JSON mapper (Java time support, unknown properties ignored). */
     public ObjectMapper getObjectMapper() {
-        return mapper;
+        return JsonMapper.get();
     }
 
     public RequestFactory getRequestFactory() {

@@ -57,6 +57,30 @@ class DslAndToolingTest extends Ai4callTestSupport {
     }
 
     @Test
+    void filesPickedUpByTheFileComponentAreUploadedByName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("returns-policy.md"), "Returns are accepted within 30 days.");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("file:" + dir + "?noop=true").to("ai4call:uploadRagDocument?collectionName=kb-files");
+            }
+        });
+        io.github.camelai4call.model.RagDocumentPage docs = null;
+        for (int i = 0; i < 100 && (docs == null || docs.getItems().isEmpty()); i++) {
+            Thread.sleep(50);
+            try {
+                docs = template.requestBodyAndHeader("direct:listRagDocuments", null, Ai4callConstants.COLLECTION_NAME,
+                        "kb-files", io.github.camelai4call.model.RagDocumentPage.class);
+            } catch (org.apache.camel.CamelExecutionException notYet) {
+                // the collection exists once the first document is uploaded
+            }
+        }
+        assertEquals("returns-policy.md", docs.getItems().get(0).getFileName());
+        assertEquals(36L, docs.getItems().get(0).getSizeBytes());
+    }
+
+    @Test
     void descriptorListsEveryOperationAndMarksSecrets() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelai4call/component/ai4call.json")) {
             JsonNode json = new ObjectMapper().readTree(in);

@@ -71,9 +71,8 @@ public final class Ai4callHttpClient implements AutoCloseable {
                 .setTimeToLive(Timeout.ofMinutes(5))
                 // verify the server's host name against its certificate, as browsers do
                 .setSslSetupHandler(params -> params.setEndpointIdentificationAlgorithm("HTTPS"));
-        if (sslContext != null) {
-            bootstrap.setSslContext(sslContext);
-        }
+        bootstrap.setSslSocketFactory(new LazyTlsSocketFactory(
+                sslContext != null ? () -> sslContext : LazyTlsSocketFactory::jvmDefault));
         this.requester = bootstrap.create();
     }
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.hc.client5.http.entity.mime.FileBody;
 import org.apache.hc.client5.http.entity.mime.InputStreamBody;
@@ -36,6 +37,7 @@ import io.github.camelai4call.component.Ai4callOperation;
 import io.github.camelai4call.component.catalog.BodyKind;
 import io.github.camelai4call.component.catalog.ParameterLocation;
 import io.github.camelai4call.component.catalog.ParameterSpec;
+import io.github.camelai4call.component.support.JsonMapper;
 
 /**
  * Turns an exchange into a {@link PreparedRequest} for one operation: credentials and parameters from headers
@@ -46,11 +48,9 @@ public final class RequestFactory {
 
     private static final String ASSISTANT_API_KEY = "assistantApiKey";
 
-    private final ObjectMapper mapper;
     private final BodySchemaValidator schemaValidator;
 
-    public RequestFactory(ObjectMapper mapper, BodySchemaValidator schemaValidator) {
-        this.mapper = mapper;
+    public RequestFactory(BodySchemaValidator schemaValidator) {
         this.schemaValidator = schemaValidator;
     }
 
@@ -150,6 +150,7 @@ public final class RequestFactory {
     }
 
     private JsonNode jsonBody(Ai4callOperation op, Message message, Ai4callApiParameters options) {
+        ObjectMapper mapper = JsonMapper.get();
         Object body = message.getBody();
         JsonNode node;
         try {
@@ -192,7 +193,15 @@ public final class RequestFactory {
             throw new Ai4callInvalidRequestException(opId, "file",
                     "is required: the message body must be a File, Path, InputStream or byte[]");
         }
+        // a file consumer's body (GenericFile) becomes a File or a stream through Camel's type converters
+        if (!(body instanceof File || body instanceof Path || body instanceof byte[] || body instanceof InputStream)) {
+            Object converted = message.getBody(File.class);
+            body = converted != null ? converted : message.getBody(InputStream.class);
+        }
         String fileName = message.getHeader(Ai4callConstants.FILE_NAME, String.class);
+        if (fileName == null) {
+            fileName = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        }
         String contentType = message.getHeader(Ai4callConstants.CONTENT_TYPE, String.class);
         String description = message.getHeader(Ai4callConstants.DOCUMENT_DESCRIPTION, String.class);
         MultipartEntityBuilder builder = MultipartEntityBuilder.create();
@@ -212,7 +221,7 @@ public final class RequestFactory {
             builder.addPart("file", new InputStreamBody(in, contentType(contentType, fileName), fileName, length));
         } else {
             throw new Ai4callInvalidRequestException(opId, "file", "must be a File, Path, InputStream or byte[], not a "
-                    + body.getClass().getSimpleName());
+                    + message.getBody().getClass().getSimpleName());
         }
         if (description != null) {
             builder.addTextBody("description", description, ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8));
@@ -227,7 +236,7 @@ public final class RequestFactory {
 
     private byte[] writeBytes(JsonNode body) {
         try {
-            return mapper.writeValueAsBytes(body);
+            return JsonMapper.get().writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,7 @@
 package io.github.camelai4call.component.response;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import io.github.camelai4call.component.Ai4callException;
 import io.github.camelai4call.component.Ai4callOperation;
 import io.github.camelai4call.component.Ai4callOutputType;
 import io.github.camelai4call.component.http.HttpCallResult;
+import io.github.camelai4call.component.support.JsonMapper;
+import io.github.camelai4call.model.PageInfo;
 import io.github.camelai4call.component.support.SecretMasker;
 
 /**
@@ -24,14 +27,10 @@ public final class ResponseMapper {
 
     private static final int MAX_ERROR_BODY = 4096;
 
-    private final ObjectMapper mapper;
-
-    public ResponseMapper(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
 
     public void apply(Ai4callOperation op, Ai4callOutputType outputType, HttpCallResult result, Message message)
             throws Ai4callException {
+        ObjectMapper mapper = JsonMapper.get();
         message.setHeader(Ai4callConstants.HTTP_STATUS, result.status());
         String requestId = result.header("x-request-id");
         if (requestId != null) {
@@ -51,8 +50,12 @@ public final class ResponseMapper {
                 }
                 return;
             }
-            if (!paged && outputType == Ai4callOutputType.model && op.responseType() != null) {
-                message.setBody(mapper.readValue(bytes, op.responseType()));
+            if (outputType == Ai4callOutputType.model && op.responseType() != null) {
+                Object model = mapper.readValue(bytes, op.responseType());
+                if (paged) {
+                    pagingHeaders(PAGE_OF.get(op.responseType()).invoke(model), message);
+                }
+                message.setBody(model);
                 return;
             }
             JsonNode tree = mapper.readTree(bytes);
@@ -64,11 +67,35 @@ public final class ResponseMapper {
                 case map -> mapper.convertValue(tree, Map.class);
                 default -> op.responseType() == null ? tree : mapper.treeToValue(tree, op.responseType());
             });
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new Ai4callException(op.name(), result.status(), "INVALID_RESPONSE",
                     "the response is not the JSON the contract describes: " + e.getClass().getSimpleName(), null,
                     null, 1, null);
         }
+    }
+
+    /** The getPage() accessor of each generated page model (AssistantPage, CallRecordPage...). */
+    private static final ClassValue<Method> PAGE_OF = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            try {
+                return type.getMethod("getPage");
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type.getSimpleName() + " is not a page model", e);
+            }
+        }
+    };
+
+    private static void pagingHeaders(Object pageInfo, Message message) {
+        PageInfo page = (PageInfo) pageInfo;
+        if (page != null && page.getNextCursor() != null) {
+            message.setHeader(Ai4callConstants.NEXT_CURSOR, page.getNextCursor());
+        } else {
+            message.removeHeader(Ai4callConstants.NEXT_CURSOR);
+        }
+        message.setHeader(Ai4callConstants.HAS_MORE, page != null && Boolean.TRUE.equals(page.getHasMore()));
     }
 
     private static void pagingHeaders(JsonNode tree, Message message) {
@@ -85,6 +112,7 @@ public final class ResponseMapper {
     /** The exception for an error answer, with every secret of the request masked. */
     public Ai4callException toException(Ai4callOperation op, HttpCallResult result, int attempts, String[] secrets) {
         String body = new String(result.body(), 0, Math.min(result.body().length, MAX_ERROR_BODY), StandardCharsets.UTF_8);
+        ObjectMapper mapper = JsonMapper.get();
         String code = null;
         String msg = null;
         String field = null;
