@@ -8,7 +8,8 @@ import java.util.Arrays;
  * <ul>
  * <li>{@code catalog <contract.yaml> <sourceRoot>}: the operation enum, parameter options and headers;</li>
  * <li>{@code endpoint-dsl <component.json> <sourceRoot>}: the type-safe Java endpoint DSL builder;</li>
- * <li>{@code docs <contract.yaml> <operations.md>}: the operation reference page.</li>
+ * <li>{@code docs <contract.yaml> <operations.md>}: the operation reference page;</li>
+ * <li>{@code kamelets <contract.yaml> <kameletDir> <kamelets.md> <version>}: the Kamelets and their reference page.</li>
  * </ul>
  */
 public final class Codegen {
@@ -27,6 +28,8 @@ public final class Codegen {
             case "catalog" -> new OperationCatalogWriter(Contract.load(input), "io.github.camelai4call.component",
                     "io.github.camelai4call.model").write(output);
             case "docs" -> new OperationsDocWriter(Contract.load(input)).write(output);
+            case "kamelets" -> new KameletWriter(Contract.load(input), args.length > 4 ? args[4] : "0.1.0-SNAPSHOT")
+                    .write(output, args.length > 3 ? Path.of(args[3]) : null);
             case "endpoint-dsl" -> new EndpointDslWriter(input, "io.github.camelai4call.component.dsl").write(output);
             default -> throw new IllegalArgumentException("Unknown codegen task: " + args[0]);
         }
