@@ -429,56 +429,51 @@ final class Handlers {
 
     private static Response updateTts(Ctx c) {
         ObjectNode b = body(c);
-        String provider = Json.text(b, "provider");
-        if (Catalog.find(Catalog.TTS_PROVIDERS, "providerId", provider) == null) {
-            throw ApiException.unprocessable("Unknown TTS provider " + provider, "provider");
-        }
-        ObjectNode voice = Catalog.find(Catalog.TTS_VOICES, "voiceId", Json.text(b, "voiceId"));
-        if (voice == null || !voice.get("providerId").asText().equals(provider)) {
-            throw ApiException.unprocessable("Unknown TTS voice " + Json.text(b, "voiceId") + " for provider " + provider, "voiceId");
-        }
+        requireCatalogChoice("TTS", Catalog.TTS_PROVIDERS, Catalog.TTS_VOICES, b, "voiceId", "voice");
         synchronized (c.customer) {
-            CustomerState.AssistantState a = assistant(c);
-            a.tts = b;
+            assistant(c).tts = b;
             return ok(b.deepCopy());
         }
     }
 
     private static Response updateAsr(Ctx c) {
         ObjectNode b = body(c);
-        String provider = Json.text(b, "provider");
-        if (Catalog.find(Catalog.ASR_PROVIDERS, "providerId", provider) == null) {
-            throw ApiException.unprocessable("Unknown ASR provider " + provider, "provider");
-        }
-        ObjectNode model = Catalog.find(Catalog.ASR_MODELS, "modelId", Json.text(b, "model"));
-        if (model == null || !model.get("providerId").asText().equals(provider)) {
-            throw ApiException.unprocessable("Unknown ASR model " + Json.text(b, "model") + " for provider " + provider, "model");
-        }
+        ObjectNode model = requireCatalogChoice("ASR", Catalog.ASR_PROVIDERS, Catalog.ASR_MODELS, b, "model", "model");
         if (b.has("language") && !hasLanguage(model, Json.text(b, "language"))) {
             throw ApiException.unprocessable("The model does not support " + Json.text(b, "language"), "language");
         }
         synchronized (c.customer) {
-            CustomerState.AssistantState a = assistant(c);
-            a.asr = b;
+            assistant(c).asr = b;
             return ok(b.deepCopy());
         }
     }
 
     private static Response updateLlm(Ctx c) {
         ObjectNode b = body(c);
-        String provider = Json.text(b, "provider");
-        if (Catalog.find(Catalog.LLM_PROVIDERS, "providerId", provider) == null) {
-            throw ApiException.unprocessable("Unknown LLM provider " + provider, "provider");
-        }
-        ObjectNode model = Catalog.find(Catalog.LLM_MODELS, "modelId", Json.text(b, "model"));
-        if (model == null || !model.get("providerId").asText().equals(provider)) {
-            throw ApiException.unprocessable("Unknown LLM model " + Json.text(b, "model") + " for provider " + provider, "model");
-        }
+        requireCatalogChoice("LLM", Catalog.LLM_PROVIDERS, Catalog.LLM_MODELS, b, "model", "model");
         synchronized (c.customer) {
-            CustomerState.AssistantState a = assistant(c);
-            a.llm = b;
+            assistant(c).llm = b;
             return ok(b.deepCopy());
         }
+    }
+
+    /**
+     * The catalog entry the body chooses (a voice or model of its provider), or 422 naming the field that is not in
+     * the catalog. Voices are keyed by voiceId, models by modelId; the body names a model in {@code model}.
+     */
+    private static ObjectNode requireCatalogChoice(String area, List<ObjectNode> providers, List<ObjectNode> entries,
+            ObjectNode body, String field, String what) {
+        String provider = Json.text(body, "provider");
+        if (Catalog.find(providers, "providerId", provider) == null) {
+            throw ApiException.unprocessable("Unknown " + area + " provider " + provider, "provider");
+        }
+        String key = "voiceId".equals(field) ? "voiceId" : "modelId";
+        ObjectNode entry = Catalog.find(entries, key, Json.text(body, field));
+        if (entry == null || !entry.get("providerId").asText().equals(provider)) {
+            throw ApiException.unprocessable("Unknown " + area + " " + what + " " + Json.text(body, field)
+                    + " for provider " + provider, field);
+        }
+        return entry;
     }
 
     // ------------------------------------------------------------------------------------------------ rag
