@@ -1,0 +1,62 @@
+package io.github.camelai4call.examples.flows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.github.camelai4call.examples.flows.ExampleFlow.Dsl;
+import io.github.camelai4call.simulator.DemoData;
+import io.github.camelai4call.simulator.OutboundCall;
+
+class CrmLeadsToCallsTest extends ExampleTestSupport {
+
+    @ParameterizedTest
+    @EnumSource(Dsl.class)
+    void eachLeadIsCalledOnceThrottledToTheCallLimitAlsoAfterARestart(Dsl dsl) throws Exception {
+        Properties props = props("crm.dir", dir.toString(), "crm.poll-delay", "100", "crm.throttle-period", "1000",
+                "ai4call.assistant", DemoData.DEMO_ASSISTANT_SALES);
+        CamelContext camel = start(dsl, props, ExampleFlow.CRM_LEADS_TO_CALLS);
+        // the account allows 2 calls per (shortened) hour
+        camel.createProducerTemplate().requestBody("ai4call:updateCallLimits", Map.of("maxCallsPerHour", 2));
+
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        String csv = "lead_id,name,phone\nL-1,Maria Rossi,+390810000101\nL-2,Giuseppe Verdi,+390810000102\n"
+                     + "L-3,Anna Bianchi,+390810000103\nL-4,Luca Neri,+390810000104\n";
+        drop(inbox, "leads-monday.csv", csv);
+        await("4 calls", Duration.ofSeconds(20), () -> SIMULATOR.simulator().outboundCalls().size() == 4);
+
+        List<OutboundCall> calls = SIMULATOR.simulator().outboundCalls();
+        assertEquals(List.of("L-1", "L-2", "L-3", "L-4"), calls.stream().map(c -> c.metadata().get("lead_id")).toList());
+        assertEquals("+390810000103", calls.get(2).to());
+        assertTrue(calls.stream().allMatch(c -> DemoData.DEMO_ASSISTANT_SALES.equals(c.assistantApiKey())));
+        long span = Duration.between(calls.get(0).acceptedAt(), calls.get(3).acceptedAt()).toMillis();
+        assertTrue(span >= 800, "4 calls at 2 per 1,000 ms period take about a period: " + span + " ms");
+        await("the file moved to done", Duration.ofSeconds(5), () -> Files.exists(inbox.resolve("done/leads-monday.csv")));
+
+        // restart: the same leads again plus a new one; only the new one is called
+        camel.stop();
+        start(dsl, props, ExampleFlow.CRM_LEADS_TO_CALLS);
+        drop(inbox, "leads-tuesday.csv", csv + "L-5,Sara Gallo,+390810000105\n");
+        await("the 5th call", Duration.ofSeconds(10), () -> SIMULATOR.simulator().outboundCalls().size() >= 5);
+        await("the file moved to done", Duration.ofSeconds(5), () -> Files.exists(inbox.resolve("done/leads-tuesday.csv")));
+        calls = SIMULATOR.simulator().outboundCalls();
+        assertEquals(5, calls.size());
+        assertEquals("L-5", calls.get(4).metadata().get("lead_id"));
+        assertTrue(SIMULATOR.simulator().requestCount("getCallLimits") >= 2);
+    }
+
+    static void drop(Path inbox, String name, String content) throws Exception {
+        Path tmp = Files.writeString(inbox.getParent().resolve(name + ".tmp"), content);
+        Files.move(tmp, inbox.resolve(name));
+    }
+}
