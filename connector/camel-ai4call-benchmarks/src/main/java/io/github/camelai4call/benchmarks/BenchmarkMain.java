@@ -1,6 +1,5 @@
 package io.github.camelai4call.benchmarks;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -143,8 +142,7 @@ public final class BenchmarkMain {
         String out = System.getProperty("bench.report");
         if (out != null && !out.isBlank()) {
             Path p = Paths.get(out).toAbsolutePath().normalize();
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, report, StandardCharsets.UTF_8);
+            ReportSections.write(p, "http-benchmark", report);
             log("written to " + p);
         }
     }

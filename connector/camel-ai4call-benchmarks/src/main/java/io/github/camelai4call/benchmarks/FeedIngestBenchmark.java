@@ -3,8 +3,6 @@ package io.github.camelai4call.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +24,6 @@ import io.github.camelai4call.simulator.SimulatorConfig;
  * Writes the "Analytics ingestion" section of docs/performance.md.
  */
 public final class FeedIngestBenchmark {
-
-    private static final String BEGIN = "<!-- feed-ingest:begin -->";
-    private static final String END = "<!-- feed-ingest:end -->";
 
     private FeedIngestBenchmark() {
     }
@@ -66,21 +61,16 @@ public final class FeedIngestBenchmark {
             }
             double seconds = (lastChange - started) / 1e9;
             long peak = peakHeap();
-            String section = BEGIN + "\n## Analytics ingestion (consumer)\n\n"
+            String section = "## Analytics ingestion (consumer)\n\n"
                     + "`from(\"ai4call:analyticsCalls?startFrom=P91D&limit=1000&delay=10\")`, one exchange per record as the typed "
                     + "`CallRecord`, against the simulator in the same JVM (heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                     + " MB max).\n\n"
                     + "| records | seconds | records/s | peak heap (JVM, simulator included) |\n|---:|---:|---:|---:|\n"
                     + String.format("| %,d | %.1f | %,.0f | %,d MB |%n", last, seconds, last / seconds, peak / (1024 * 1024))
                     + "\nMeasured " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPUs. Reproduce:\n\n"
-                    + "```\nmvn -B -q -pl connector/camel-ai4call-benchmarks -am -DskipTests -Pfeed-benchmark verify\n```\n"
-                    + END + "\n";
+                    + "```\nmvn -B -q -pl connector/camel-ai4call-benchmarks -am -DskipTests -Pfeed-benchmark verify\n```\n";
             System.out.print(section);
-            String doc = Files.exists(report) ? Files.readString(report) : "# Performance\n";
-            int b = doc.indexOf(BEGIN);
-            int e = doc.indexOf(END);
-            doc = b >= 0 && e > b ? doc.substring(0, b) + section + doc.substring(e + END.length() + 1) : doc + "\n" + section;
-            Files.writeString(report, doc, StandardCharsets.UTF_8);
+            ReportSections.write(report, "feed-ingest", section);
         }
     }
 
