@@ -28,6 +28,7 @@ public final class Codegen {
             case "catalog" -> new OperationCatalogWriter(Contract.load(input), "io.github.camelai4call.component",
                     "io.github.camelai4call.model").write(output);
             case "docs" -> new OperationsDocWriter(Contract.load(input)).write(output);
+            case "reference" -> new ComponentReferenceWriter(input).write(output);
             case "kamelets" -> new KameletWriter(Contract.load(input), args.length > 4 ? args[4] : "0.1.0-SNAPSHOT")
                     .write(output, args.length > 3 ? Path.of(args[3]) : null);
             case "endpoint-dsl" -> new EndpointDslWriter(input, "io.github.camelai4call.component.dsl").write(output);

@@ -173,7 +173,7 @@ public final class KameletWriter {
             default -> "";
         };
         List<String> deps = "MULTIPART".equals(op.bodyKind()) ? dependencies("camel:core") : dependencies();
-        return new Kamelet("ai4call-" + kebab(op.id()) + "-action", "action", "AI4CALL " + words(op.id()) + " Action",
+        return new Kamelet(actionName(op.id()), "action", "AI4CALL " + words(op.id()) + " Action",
                 what + body + ".", op.id(), props, deps, t);
     }
 
@@ -211,7 +211,7 @@ public final class KameletWriter {
         t.add("  steps:");
         t.add("    - to: \"kamelet:sink\"");
         String feed = op.id().substring("analytics".length());
-        return new Kamelet("ai4call-" + kebab(feed) + "-source", "source", "AI4CALL " + words(feed) + " Source",
+        return new Kamelet(sourceName(op.id()), "source", "AI4CALL " + words(feed) + " Source",
                 "Receive every new record of the AI4CALL analytics feed of " + lowerFirst(op.summary())
                         + ", once each, as it appears.",
                 op.id(), props, dependencies(), t);
@@ -234,7 +234,7 @@ public final class KameletWriter {
         t.add("                  simple: '{\"to\":\"${bodyAs(String)}\"}'");
         toStep(t, "    ", op.id(), props, Map.of("outputType", "string"));
         boolean pbx = op.id().endsWith("Pbx");
-        String name = "ai4call-" + kebab(op.id()) + "-sink";
+        String name = sinkName(op.id());
         return new Kamelet(name, "sink", "AI4CALL " + words(op.id()) + " Sink",
                 "Place one phone call " + (pbx ? "through your own PBX" : "through the AI4CALL network")
                         + " for every message, which is either a phone number such as +390810000001 or a JSON call request.",
@@ -444,6 +444,21 @@ public final class KameletWriter {
     }
 
     // ---------------------------------------------------------------- names
+
+    /** The action Kamelet of an operation, e.g. ai4call-update-assistant-prompt-action. */
+    static String actionName(String operationId) {
+        return "ai4call-" + kebab(operationId) + "-action";
+    }
+
+    /** The source Kamelet of an analytics feed, e.g. ai4call-calls-outbound-source for analyticsCallsOutbound. */
+    static String sourceName(String feedOperationId) {
+        return "ai4call-" + kebab(feedOperationId.substring("analytics".length())) + "-source";
+    }
+
+    /** The sink Kamelet of an outbound-call operation, e.g. ai4call-outbound-call-sink. */
+    static String sinkName(String operationId) {
+        return "ai4call-" + kebab(operationId) + "-sink";
+    }
 
     static String kebab(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
