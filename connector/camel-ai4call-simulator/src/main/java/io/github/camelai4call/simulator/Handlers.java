@@ -81,11 +81,7 @@ final class Handlers {
             case "updateTts": return updateTts(c);
             case "updateAsr": return updateAsr(c);
             case "updateLlm": return updateLlm(c);
-            case "updateDtmf": synchronized (c.customer) {
-                CustomerState.AssistantState a = assistant(c);
-                a.dtmf = body(c);
-                return ok(a.dtmf.deepCopy());
-            }
+            case "updateDtmf": return replaceOnAssistant(c, body(c), (a, v) -> a.dtmf = v);
             // rag
             case "listRagCollections": synchronized (c.customer) {
                 List<JsonNode> list = new ArrayList<>();
@@ -114,11 +110,7 @@ final class Handlers {
                 o.set("mcpConfig", a.mcpConfig.deepCopy());
                 return ok(o);
             }
-            case "updateNumberValidation": synchronized (c.customer) {
-                CustomerState.AssistantState a = assistant(c);
-                a.numberValidation = body(c);
-                return ok(a.numberValidation.deepCopy());
-            }
+            case "updateNumberValidation": return replaceOnAssistant(c, body(c), (a, v) -> a.numberValidation = v);
             case "updateMcpConfig": return updateMcpConfig(c);
             // hangup
             case "listHangupOptions": synchronized (c.customer) {
@@ -430,10 +422,7 @@ final class Handlers {
     private static Response updateTts(Ctx c) {
         ObjectNode b = body(c);
         requireCatalogChoice("TTS", Catalog.TTS_PROVIDERS, Catalog.TTS_VOICES, b, "voiceId", "voice");
-        synchronized (c.customer) {
-            assistant(c).tts = b;
-            return ok(b.deepCopy());
-        }
+        return replaceOnAssistant(c, b, (a, v) -> a.tts = v);
     }
 
     private static Response updateAsr(Ctx c) {
@@ -442,18 +431,21 @@ final class Handlers {
         if (b.has("language") && !hasLanguage(model, Json.text(b, "language"))) {
             throw ApiException.unprocessable("The model does not support " + Json.text(b, "language"), "language");
         }
-        synchronized (c.customer) {
-            assistant(c).asr = b;
-            return ok(b.deepCopy());
-        }
+        return replaceOnAssistant(c, b, (a, v) -> a.asr = v);
     }
 
     private static Response updateLlm(Ctx c) {
         ObjectNode b = body(c);
         requireCatalogChoice("LLM", Catalog.LLM_PROVIDERS, Catalog.LLM_MODELS, b, "model", "model");
+        return replaceOnAssistant(c, b, (a, v) -> a.llm = v);
+    }
+
+    /** A runtime PATCH that replaces one setting of the path's assistant with the (validated) body and echoes it. */
+    private static Response replaceOnAssistant(Ctx c, ObjectNode body,
+            java.util.function.BiConsumer<CustomerState.AssistantState, ObjectNode> setting) {
         synchronized (c.customer) {
-            assistant(c).llm = b;
-            return ok(b.deepCopy());
+            setting.accept(assistant(c), body);
+            return ok(body.deepCopy());
         }
     }
 
@@ -661,11 +653,7 @@ final class Handlers {
         if (b.get("enabled").asBoolean() && Json.text(b, "serverUrl") == null) {
             throw ApiException.unprocessable("serverUrl is required when MCP is enabled", "serverUrl");
         }
-        synchronized (c.customer) {
-            CustomerState.AssistantState a = assistant(c);
-            a.mcpConfig = b;
-            return ok(b.deepCopy());
-        }
+        return replaceOnAssistant(c, b, (a, v) -> a.mcpConfig = v);
     }
 
     // ------------------------------------------------------------------------------------------------ hangup
@@ -679,11 +667,7 @@ final class Handlers {
         if ("transfer".equals(action) && Json.text(b, "transferNumber") == null) {
             throw ApiException.unprocessable("transferNumber is required for action transfer", "transferNumber");
         }
-        synchronized (c.customer) {
-            CustomerState.AssistantState a = assistant(c);
-            a.hangup = b;
-            return ok(b.deepCopy());
-        }
+        return replaceOnAssistant(c, b, (a, v) -> a.hangup = v);
     }
 
     private static Response updateSaveConversation(Ctx c) {
@@ -691,11 +675,7 @@ final class Handlers {
         if ("webhook".equals(Json.text(b, "destination")) && Json.text(b, "webhookUrl") == null) {
             throw ApiException.unprocessable("webhookUrl is required for destination webhook", "webhookUrl");
         }
-        synchronized (c.customer) {
-            CustomerState.AssistantState a = assistant(c);
-            a.saveConversation = b;
-            return ok(b.deepCopy());
-        }
+        return replaceOnAssistant(c, b, (a, v) -> a.saveConversation = v);
     }
 
     private static Response updateHangupSchema(Ctx c) {
@@ -704,11 +684,7 @@ final class Handlers {
         if (type != null && !"object".equals(type.asText())) {
             throw ApiException.unprocessable("The structured output schema must be of type object", "schema");
         }
-        synchronized (c.customer) {
-            CustomerState.AssistantState a = assistant(c);
-            a.hangupSchema = b;
-            return ok(b.deepCopy());
-        }
+        return replaceOnAssistant(c, b, (a, v) -> a.hangupSchema = v);
     }
 
     // ------------------------------------------------------------------------------------------------ analytics
