@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.OpenAPI;
@@ -28,6 +29,11 @@ public final class Contract {
     /** A path, query or header parameter of an operation. */
     public record Param(String name, String in, boolean required, String type, String format, String pattern,
             List<String> enums, Object defaultValue, String description) {
+
+        /** Whether the value is a key (assistantApiKey...): masked in URIs, logs, errors and Kamelet forms. */
+        public boolean secret() {
+            return name.toLowerCase(Locale.ROOT).endsWith("apikey");
+        }
     }
 
     /** One operation of the contract. */

@@ -268,7 +268,7 @@ public final class KameletWriter {
         String description = "limit".equals(p.name()) ? "How many records one request reads, from 1 to 1000."
                 : p.description() == null ? title + "." : p.description();
         return new Prop(p.name(), title, description, type, required, def, p.enums(), p.pattern(), null,
-                p.name().toLowerCase(Locale.ROOT).endsWith("apikey"));
+                p.secret());
     }
 
     private void toStep(List<String> t, String indent, String operation, List<Prop> props, Map<String, String> fixed) {

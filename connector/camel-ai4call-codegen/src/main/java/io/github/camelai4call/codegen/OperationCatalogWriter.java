@@ -66,7 +66,7 @@ public final class OperationCatalogWriter {
         }
         contract.distinctParams().values().forEach(p -> appendHeader(b,
                 Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1), javaType(p), "producer",
-                "Overrides the " + p.name() + " option: " + p.description(), secret(p.name())));
+                "Overrides the " + p.name() + " option: " + p.description(), p.secret()));
         b.append("    private Ai4callConstants() {\n    }\n\n");
         b.append("    /** The header that overrides the parameter of that contract name. */\n");
         b.append("    public static String parameterHeader(String parameterName) {\n        return switch (parameterName) {\n");
@@ -193,7 +193,7 @@ public final class OperationCatalogWriter {
 
     private String paramSpec(Contract.Param p) {
         return "new ParameterSpec(\"" + p.name() + "\", ParameterLocation." + p.in().toUpperCase() + ", "
-                + p.required() + ", " + str(p.pattern()) + ", " + strList(p.enums()) + ")";
+                + p.required() + ", " + p.secret() + ", " + str(p.pattern()) + ", " + strList(p.enums()) + ")";
     }
 
     String parametersClass() {
@@ -215,7 +215,7 @@ public final class OperationCatalogWriter {
             if (p.defaultValue() != null) {
                 b.append(", defaultValueNote = \"").append(p.defaultValue()).append(" when not set\"");
             }
-            if (secret(p.name())) {
+            if (p.secret()) {
                 b.append(", secret = true");
             }
             b.append(")\n");
@@ -238,10 +238,6 @@ public final class OperationCatalogWriter {
                 + "            return (Ai4callApiParameters) clone();\n        } catch (CloneNotSupportedException e) {\n"
                 + "            throw new IllegalStateException(e);\n        }\n    }\n}\n");
         return b.toString();
-    }
-
-    static boolean secret(String name) {
-        return name.toLowerCase().endsWith("apikey");
     }
 
     static String javaType(Contract.Param p) {

@@ -11,6 +11,7 @@ public final class ParameterSpec {
     private final String name;
     private final ParameterLocation location;
     private final boolean required;
+    private final boolean secret;
     private final Pattern pattern;
     private final List<String> allowedValues;
 
@@ -18,14 +19,16 @@ public final class ParameterSpec {
      * @param name          the contract name, also the endpoint option name
      * @param location      where it goes in the request
      * @param required      whether the operation fails without it
+     * @param secret        whether the value is a key, never to be shown
      * @param pattern       the regular expression a value must match, or null
      * @param allowedValues the enumerated values, empty when free
      */
-    public ParameterSpec(String name, ParameterLocation location, boolean required, String pattern,
+    public ParameterSpec(String name, ParameterLocation location, boolean required, boolean secret, String pattern,
             List<String> allowedValues) {
         this.name = name;
         this.location = location;
         this.required = required;
+        this.secret = secret;
         this.pattern = pattern == null ? null : Pattern.compile(pattern);
         this.allowedValues = allowedValues;
     }
@@ -40,6 +43,11 @@ public final class ParameterSpec {
 
     public boolean required() {
         return required;
+    }
+
+    /** Whether the value is a key: error messages never show it. */
+    public boolean secret() {
+        return secret;
     }
 
     /** The regular expression a value must match, or null. */

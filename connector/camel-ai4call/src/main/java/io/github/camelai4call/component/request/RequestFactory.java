@@ -123,8 +123,7 @@ public final class RequestFactory {
     }
 
     private static String describeMismatch(ParameterSpec p, String value) {
-        boolean secret = p.name().toLowerCase().endsWith("apikey");
-        String shown = secret ? "" : " '" + value + "'";
+        String shown = p.secret() ? "" : " '" + value + "'";
         if (!p.allowedValues().isEmpty()) {
             return "has the value" + shown + " which is not one of " + p.allowedValues();
         }
