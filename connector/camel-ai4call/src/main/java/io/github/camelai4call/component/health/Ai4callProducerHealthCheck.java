@@ -1,13 +1,16 @@
 package io.github.camelai4call.component.health;
 
-import java.net.URI;
 import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 import io.github.camelai4call.component.Ai4callEndpoint;
+import io.github.camelai4call.component.Ai4callOperation;
 import io.github.camelai4call.component.http.HttpCallResult;
+import io.github.camelai4call.component.request.PreparedRequest;
+import io.github.camelai4call.component.support.JsonMapper;
 
 /**
  * Readiness of an {@code ai4call:} producer: AI4CALL answers {@code GET /health} with status UP. The check needs no
@@ -32,10 +35,12 @@ public class Ai4callProducerHealthCheck extends AbstractHealthCheck {
         String baseUrl = endpoint.getConfiguration().getBaseUrl();
         builder.detail("baseUrl", baseUrl);
         try {
-            URI uri = URI.create((baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/health");
-            HttpCallResult result = endpoint.httpClient().execute("GET", uri, Map.of("Accept", "application/json"), null);
+            // the same request the health operation sends, once: a probe reports, it does not retry
+            PreparedRequest request = endpoint.getComponent().getRequestFactory().prepare(Ai4callOperation.health,
+                    endpoint.getConfiguration(), endpoint.getApiParameters(), new DefaultMessage(endpoint.getCamelContext()));
+            HttpCallResult result = endpoint.httpClient().execute("GET", request.uri(), request.headers(), null);
             builder.detail("http.status", result.status());
-            if (result.successful() && new String(result.body()).contains("\"UP\"")) {
+            if (result.successful() && "UP".equals(JsonMapper.get().readTree(result.body()).path("status").asText())) {
                 builder.up();
             } else {
                 builder.message("AI4CALL /health answered HTTP " + result.status()).down();
