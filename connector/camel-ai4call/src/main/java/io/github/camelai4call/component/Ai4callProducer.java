@@ -57,6 +57,14 @@ public class Ai4callProducer extends DefaultProducer {
 
     private Ai4callOperation operationOf(Exchange exchange) {
         String override = exchange.getMessage().getHeader(Ai4callConstants.OPERATION, String.class);
-        return override == null ? endpoint.getOperation() : endpoint.getComponent().resolveOperation(override);
+        if (override == null) {
+            return endpoint.getOperation();
+        }
+        try {
+            return endpoint.getComponent().resolveOperation(override);
+        } catch (IllegalArgumentException e) {
+            throw new Ai4callInvalidRequestException(endpoint.getOperation().name(), Ai4callConstants.OPERATION,
+                    "names no operation: " + e.getMessage());
+        }
     }
 }

@@ -38,6 +38,14 @@ class ValidationTest extends Ai4callTestSupport {
     }
 
     @Test
+    void unknownOperationInTheHeaderIsNamed() {
+        Ai4callInvalidRequestException e = invalid("listAssistants", null,
+                Map.of(Ai4callConstants.OPERATION, "listAssistant"));
+        assertEquals(Ai4callConstants.OPERATION, e.getParameter());
+        assertTrue(e.getMessage().contains("Did you mean listAssistants"), e.getMessage());
+    }
+
+    @Test
     void missingRequiredParameterIsNamed() {
         Ai4callInvalidRequestException e = invalid("getAssistant", null, null);
         assertEquals("assistantApiKey", e.getParameter());
