@@ -38,7 +38,8 @@ public class Ai4callProducerHealthCheck extends AbstractHealthCheck {
             // the same request the health operation sends, once: a probe reports, it does not retry
             PreparedRequest request = endpoint.getComponent().getRequestFactory().prepare(Ai4callOperation.health,
                     endpoint.getConfiguration(), endpoint.getApiParameters(), new DefaultMessage(endpoint.getCamelContext()));
-            HttpCallResult result = endpoint.httpClient().execute("GET", request.uri(), request.headers(), null);
+            HttpCallResult result = endpoint.httpClient().execute("GET", request.host(), request.target(),
+                    request.headers(), null);
             builder.detail("http.status", result.status());
             if (result.successful() && "UP".equals(JsonMapper.get().readTree(result.body()).path("status").asText())) {
                 builder.up();

@@ -1,8 +1,6 @@
 package io.github.camelai4call.component.http;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +17,8 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
 import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
 import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
 import org.apache.hc.core5.http.protocol.RequestConnControl;
@@ -80,21 +79,19 @@ public final class Ai4callHttpClient implements AutoCloseable {
      * Sends one request and reads the whole answer.
      *
      * @param method        HTTP method
-     * @param uri           absolute URI
+     * @param host          where to connect
+     * @param target        path and query
      * @param headers       request headers
      * @param entity        request body, or null
      * @throws IOException  when no complete answer arrived
      */
-    public HttpCallResult execute(String method, URI uri, Map<String, String> headers, HttpEntity entity)
-            throws IOException {
-        HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
-        ClassicRequestBuilder builder = ClassicRequestBuilder.create(method).setHttpHost(host)
-                .setPath(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-        headers.forEach(builder::addHeader);
+    public HttpCallResult execute(String method, HttpHost host, String target, Map<String, String> headers,
+            HttpEntity entity) throws IOException {
+        ClassicHttpRequest request = new BasicClassicHttpRequest(method, host, target);
+        headers.forEach(request::addHeader);
         if (entity != null) {
-            builder.setEntity(entity);
+            request.setEntity(entity);
         }
-        ClassicHttpRequest request = builder.build();
         try (ClassicHttpResponse response = requester.execute(host, request, connectTimeout, HttpCoreContext.create())) {
             Map<String, String> kept = new HashMap<>(4);
             for (Header h : response.getHeaders()) {
@@ -112,9 +109,9 @@ public final class Ai4callHttpClient implements AutoCloseable {
     }
 
     private static byte[] readFully(HttpEntity entity) throws IOException {
-        try (InputStream in = entity.getContent()) {
-            return in == null ? new byte[0] : in.readAllBytes();
-        }
+        // sized by Content-Length when the answer has one, so the body is read into one array without copies
+        byte[] bytes = EntityUtils.toByteArray(entity);
+        return bytes == null ? new byte[0] : bytes;
     }
 
     /**

@@ -38,7 +38,8 @@ public final class RetryingSender {
             long started = System.nanoTime();
             long wait;
             try {
-                HttpCallResult result = client.execute(op.method(), request.uri(), request.headers(), request.entity());
+                HttpCallResult result = client.execute(op.method(), request.host(), request.target(), request.headers(),
+                        request.entity());
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("ai4call:{} {} {} -> HTTP {} in {} ms (attempt {})", op.name(), op.method(), op.path(),
                             result.status(), (System.nanoTime() - started) / 1_000_000, attempt);

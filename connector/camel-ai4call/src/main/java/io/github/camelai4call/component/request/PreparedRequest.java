@@ -1,17 +1,19 @@
 package io.github.camelai4call.component.request;
 
-import java.net.URI;
 import java.util.Map;
 
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
 
 /**
  * A request ready to send: everything was resolved and validated.
  *
- * @param uri      the full URI (holds path keys: never log it)
+ * @param host     where to connect
+ * @param target   the request target: path and query (holds path keys: never log it)
  * @param headers  request headers (hold credentials: never log them)
  * @param entity   the body, or null
  * @param secrets  the secret values in this request, for masking error texts
  */
-public record PreparedRequest(URI uri, Map<String, String> headers, HttpEntity entity, String[] secrets) {
+public record PreparedRequest(HttpHost host, String target, Map<String, String> headers, HttpEntity entity,
+        String[] secrets) {
 }

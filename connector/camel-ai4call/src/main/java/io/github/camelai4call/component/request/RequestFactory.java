@@ -3,7 +3,6 @@ package io.github.camelai4call.component.request;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLConnection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +49,8 @@ public final class RequestFactory {
     private static final String ASSISTANT_API_KEY = "assistantApiKey";
 
     private final BodySchemaValidator schemaValidator;
+    /** Base URLs parsed once: endpoints of one context share a handful of them. */
+    private final Map<String, ServiceAddress> addresses = new ConcurrentHashMap<>();
 
     public RequestFactory(BodySchemaValidator schemaValidator) {
         this.schemaValidator = schemaValidator;
@@ -118,8 +120,9 @@ public final class RequestFactory {
             entity = multipartBody(opId, message);
         }
 
-        URI uri = URI.create(stripSlash(config.getBaseUrl()) + path + query);
-        return new PreparedRequest(uri, headers, entity, new String[] { portalKey, assistantKey });
+        ServiceAddress address = addresses.computeIfAbsent(config.getBaseUrl(), ServiceAddress::of);
+        return new PreparedRequest(address.host(), address.basePath() + path + query, headers, entity,
+                new String[] { portalKey, assistantKey });
     }
 
     private static String describeMismatch(ParameterSpec p, String value) {
@@ -243,10 +246,6 @@ public final class RequestFactory {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String stripSlash(String baseUrl) {
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     private static String firstNonBlank(String a, String b) {

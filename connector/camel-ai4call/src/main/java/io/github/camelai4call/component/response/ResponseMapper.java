@@ -51,7 +51,7 @@ public final class ResponseMapper {
                 return;
             }
             if (outputType == Ai4callOutputType.model && op.responseType() != null) {
-                Object model = mapper.readValue(bytes, op.responseType());
+                Object model = JsonMapper.readerFor(op.responseType()).readValue(bytes);
                 if (paged) {
                     pagingHeaders(PAGE_OF.get(op.responseType()).invoke(model), message);
                 }
