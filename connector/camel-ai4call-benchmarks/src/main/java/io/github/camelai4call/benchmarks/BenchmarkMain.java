@@ -25,8 +25,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * The benchmark harness: one simulator, four clients, two operations, 1 and 8 concurrent callers, then CamelContext
- * start-up and dependency size. Plain Java rather than JMH: the measured thing is a loopback HTTP round trip
+ * The benchmark harness: four clients, two operations, 1 and 8 concurrent callers, against two local servers in
+ * turn (answers recorded from the simulator and replayed at almost no CPU cost, then the simulator itself), then
+ * CamelContext start-up and dependency size. Plain Java rather than JMH: the measured thing is a loopback HTTP round trip
  * (tens to hundreds of microseconds), far above what JMH's harness protects against, and on 2 cores a forked,
  * per-benchmark JMH run would take much longer for the same confidence.
  * <p>
@@ -57,7 +58,22 @@ public final class BenchmarkMain {
         }
     }
 
-    record Row(Client.Op op, int callers, String client, boolean raw, boolean ai4call, boolean restOpenApi, Stats stats) {
+    record Row(Server server, Client.Op op, int callers, String client, boolean raw, boolean ai4call,
+            boolean restOpenApi, Stats stats) {
+    }
+
+    /** The HTTP server the clients talk to. */
+    enum Server {
+        /** Answers recorded from the simulator, replayed at almost no CPU cost: the clients' own cost shows. */
+        RECORDED("recorded-answer server"),
+        /** The simulator itself: routing and validating every request by the contract costs more than any client. */
+        SIMULATOR("simulator");
+
+        final String label;
+
+        Server(String label) {
+            this.label = label;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,48 +101,23 @@ public final class BenchmarkMain {
             // 4. start-up first, so that the first context is really the first one of this JVM
             startup = startup(baseUrl, email, key);
 
-            // 1-3. throughput
-            List<Client> clients = new ArrayList<>();
-            clients.add(new RawClients.ApacheHttpClient5(baseUrl, email, key, outboundBody));
-            clients.add(new RawClients.JdkHttpClient(baseUrl, email, key, outboundBody));
-            clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody));
-            if (Boolean.getBoolean("bench.diagnose")) {
-                // where the time of ai4call: goes: without body validation, and with the JsonNode output of the raw loops
-                clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody, "?validateRequest=false"));
-                clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody, "?outputType=jsonNode"));
-                clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody,
-                        "?validateRequest=false&outputType=jsonNode"));
-            }
-            try {
-                clients.add(new CamelClients.RestOpenApi(baseUrl, email, key, outboundBody));
-            } catch (Exception e) {
-                problems.add("The camel-rest-openapi route could not be started: " + e);
-                e.printStackTrace();
-            }
-            // smoke test: every client must succeed once per operation before anything is timed
-            for (Client c : new ArrayList<>(clients)) {
-                for (Client.Op op : Client.Op.values()) {
-                    try {
-                        Object out = c.call(op);
-                        log(c.name() + " " + op + " -> " + out.getClass().getSimpleName());
-                    } catch (Exception e) {
-                        problems.add(c.name() + " fails on " + op + ": " + e);
-                        e.printStackTrace();
-                        clients.remove(c);
-                        break;
+            // 1-3. throughput, against each server in turn
+            for (Server server : servers()) {
+                if (server == Server.RECORDED) {
+                    try (RecordedAnswerServer recorded = RecordedAnswerServer.recordFrom(sim.baseUrl(), email, key,
+                            RawClients.MAPPER.writeValueAsBytes(outboundBody))) {
+                        rows.addAll(throughput(server, recorded.baseUrl(), sim, email, key, outboundBody, problems));
                     }
+                } else {
+                    rows.addAll(throughput(server, sim.baseUrl(), sim, email, key, outboundBody, problems));
                 }
-            }
-            for (Client.Op op : Client.Op.values()) {
-                for (int n : CALLERS) {
-                    rows.addAll(group(sim, clients, op, n));
-                }
-            }
-            for (Client c : clients) {
-                c.close();
             }
         }
         callers.shutdownNow();
+
+        // 4b. cold start in fresh JVMs, with the harness idle
+        List<ColdStarts.Result> coldStarts = new ColdStarts(Paths.get("target", "cold-start"))
+                .measure(Integer.getInteger("bench.coldStarts", 7), problems);
 
         // 5. dependency size
         Path repo = Paths.get(System.getProperty("bench.repo", System.getProperty("user.home") + "/.m2/repository"));
@@ -135,8 +126,8 @@ public final class BenchmarkMain {
                         List.of("org.apache.camel:camel-core-engine", "org.apache.camel:camel-support"));
 
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
-        String report = Report.markdown(started, totalSeconds, roundSeconds, warmupSeconds, rounds, rows, startup, size,
-                problems);
+        String report = Report.markdown(started, totalSeconds, roundSeconds, warmupSeconds, rounds, rows, startup,
+                coldStarts, size, problems);
         System.out.println();
         System.out.println(report);
         String out = System.getProperty("bench.report");
@@ -145,6 +136,71 @@ public final class BenchmarkMain {
             ReportSections.write(p, "http-benchmark", report);
             log("written to " + p);
         }
+    }
+
+    /** -Dbench.server=recorded|simulator|both (default both): which servers the clients are measured against. */
+    private static List<Server> servers() {
+        String which = System.getProperty("bench.server", "both");
+        return switch (which) {
+            case "recorded" -> List.of(Server.RECORDED);
+            case "simulator" -> List.of(Server.SIMULATOR);
+            default -> List.of(Server.RECORDED, Server.SIMULATOR);
+        };
+    }
+
+    /** Every client, both operations, 1 and 8 callers, against one server. */
+    private List<Row> throughput(Server server, String baseUrl, Ai4callSimulator sim, String email, String key,
+            Map<String, Object> outboundBody, List<String> problems) throws Exception {
+        log("throughput against the " + server.label + " at " + baseUrl);
+        List<Client> clients = new ArrayList<>();
+        clients.add(new RawClients.ApacheHttpClient5(baseUrl, email, key, outboundBody));
+        clients.add(new RawClients.JdkHttpClient(baseUrl, email, key, outboundBody));
+        clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody));
+        if (Boolean.getBoolean("bench.diagnose")) {
+            // where the time of ai4call: goes: without body validation, and with the JsonNode output of the raw loops
+            clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody, "?validateRequest=false"));
+            clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody, "?outputType=jsonNode"));
+            clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody,
+                    "?validateRequest=false&outputType=jsonNode"));
+        }
+        for (boolean sameWork : new boolean[] {false, true}) {
+            try {
+                clients.add(new CamelClients.RestOpenApi(baseUrl, email, key, outboundBody, sameWork));
+            } catch (Exception e) {
+                problems.add("The camel-rest-openapi route" + (sameWork ? " (validating + typed)" : "")
+                        + " could not be started: " + e);
+                e.printStackTrace();
+            }
+        }
+        String only = System.getProperty("bench.only", "");
+        if (!only.isBlank()) {
+            // -Dbench.only=ai4call: measure a subset, e.g. under a profiler (the report is then partial)
+            clients.removeIf(c -> !c.name().contains(only));
+        }
+        // smoke test: every client must succeed once per operation before anything is timed
+        for (Client c : new ArrayList<>(clients)) {
+            for (Client.Op op : Client.Op.values()) {
+                try {
+                    Object out = c.call(op);
+                    log(c.name() + " " + op + " -> " + out.getClass().getSimpleName());
+                } catch (Exception e) {
+                    problems.add(c.name() + " fails on " + op + " against the " + server.label + ": " + e);
+                    e.printStackTrace();
+                    clients.remove(c);
+                    break;
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Client.Op op : Client.Op.values()) {
+            for (int n : CALLERS) {
+                rows.addAll(group(server, sim, clients, op, n));
+            }
+        }
+        for (Client c : clients) {
+            c.close();
+        }
+        return rows;
     }
 
     /** Milliseconds from new DefaultCamelContext() to started, with one ai4call: endpoint per operation. */
@@ -171,7 +227,7 @@ public final class BenchmarkMain {
         return ms;
     }
 
-    private List<Row> group(Ai4callSimulator sim, List<Client> clients, Client.Op op, int n) throws Exception {
+    private List<Row> group(Server server, Ai4callSimulator sim, List<Client> clients, Client.Op op, int n) throws Exception {
         Map<Client, double[]> rates = new LinkedHashMap<>();
         Map<Client, long[]> errors = new LinkedHashMap<>();
         Map<Client, AtomicReference<Throwable>> firstError = new LinkedHashMap<>();
@@ -179,13 +235,13 @@ public final class BenchmarkMain {
             rates.put(c, new double[rounds]);
             errors.put(c, new long[1]);
             firstError.put(c, new AtomicReference<>());
-            if (op == Client.Op.outboundCall) sim.resetState();
+            if (op == Client.Op.outboundCall && server == Server.SIMULATOR) sim.resetState();
             measure(c, op, n, warmupSeconds, new long[1], new AtomicReference<>());
         }
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < clients.size(); i++) {
                 Client c = clients.get((i + r) % clients.size());
-                if (op == Client.Op.outboundCall) sim.resetState();
+                if (op == Client.Op.outboundCall && server == Server.SIMULATOR) sim.resetState();
                 rates.get(c)[r] = measure(c, op, n, roundSeconds, errors.get(c), firstError.get(c));
             }
         }
@@ -197,10 +253,10 @@ public final class BenchmarkMain {
             Throwable fe = firstError.get(c).get();
             Stats s = new Stats(mean, Math.sqrt(var), Arrays.stream(v).min().orElse(0), Arrays.stream(v).max().orElse(0),
                     errors.get(c)[0], fe == null ? null : fe.toString());
-            out.add(new Row(op, n, c.name(), c.raw(), c instanceof CamelClients.Ai4call a && a.options.isEmpty(),
-                    c instanceof CamelClients.RestOpenApi, s));
-            log(String.format(Locale.ROOT, "%-14s %d callers %-40s %9.0f req/s  sd %6.0f  errors %d", op, n, c.name(), mean,
-                    s.sd(), s.errors()));
+            out.add(new Row(server, op, n, c.name(), c.raw(), c instanceof CamelClients.Ai4call a && a.options.isEmpty(),
+                    c instanceof CamelClients.RestOpenApi ro && !ro.sameWork(), s));
+            log(String.format(Locale.ROOT, "%-9s %-14s %d callers %-40s %9.0f req/s  sd %6.0f  errors %d",
+                    server.name().toLowerCase(Locale.ROOT), op, n, c.name(), mean, s.sd(), s.errors()));
         }
         return out;
     }
@@ -241,6 +297,13 @@ public final class BenchmarkMain {
             errors[0] += r[1];
         }
         return ok / seconds;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     static void log(String s) {
