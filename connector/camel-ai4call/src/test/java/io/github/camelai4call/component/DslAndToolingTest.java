@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -54,6 +55,18 @@ class DslAndToolingTest extends Ai4callTestSupport {
         assertEquals("queued", call.get("status"));
         String json = template.requestBody("direct:xml-list", null, String.class);
         assertTrue(json.contains(DemoData.DEMO_ASSISTANT_SALES), json);
+    }
+
+    @Test
+    void simpleReadsTheTypedAnswerWithoutChangingIt() throws Exception {
+        Resource resource = ResourceHelper.resolveMandatoryResource(context, "classpath:routes/call-id-in-simple.camel.yaml");
+        PluginHelper.getRoutesLoader(context).loadRoutes(resource);
+        Exchange out = template.request("direct:yaml-call-id", e -> e.getMessage().setBody(Map.of("to", "+390810000004")));
+        OutboundCallResponse call = out.getMessage().getBody(OutboundCallResponse.class);
+        // ${body.callId} is the getter: the header holds the id and the answer keeps it
+        assertTrue(call.getCallId().startsWith("call_"), call.getCallId());
+        assertEquals(call.getCallId(), out.getMessage().getHeader("callId"));
+        assertEquals("queued", out.getMessage().getHeader("callStatus", String.class));
     }
 
     @Test

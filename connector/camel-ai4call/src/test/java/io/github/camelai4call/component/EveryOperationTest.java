@@ -244,7 +244,7 @@ class EveryOperationTest extends Ai4callTestSupport {
 
     @Test
     void outboundCallsArePlacedOnce() {
-        OutboundCallRequest request = new OutboundCallRequest().to("+390810000001").putMetadataItem("lead_id", "L-42");
+        OutboundCallRequest request = new OutboundCallRequest().withTo("+390810000001").putMetadataItem("lead_id", "L-42");
         OutboundCallResponse call = run("outboundCall", request, assistant(SALES), OutboundCallResponse.class);
         assertNotNull(call.getCallId());
         assertEquals(OutboundCallResponse.StatusEnum.QUEUED, call.getStatus());
