@@ -21,7 +21,6 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
-import org.apache.hc.core5.http.protocol.RequestConnControl;
 import org.apache.hc.core5.http.protocol.RequestContent;
 import org.apache.hc.core5.http.protocol.RequestTargetHost;
 import org.apache.hc.core5.http.protocol.RequestUserAgent;
@@ -55,10 +54,10 @@ public final class Ai4callHttpClient implements AutoCloseable {
         this.connectTimeout = Timeout.ofMilliseconds(settings.connectTimeoutMillis());
         RequesterBootstrap bootstrap = RequesterBootstrap.bootstrap()
                 // HttpCore's default client processor also adds "Expect: 100-continue" to every request with a
-                // body, which costs a round trip per POST/PATCH; AI4CALL bodies are small JSON or uploads
+                // body, which costs a round trip per POST/PATCH (AI4CALL bodies are small JSON or uploads), and
+                // "Connection: keep-alive", which an HTTP/1.1 connection is by default
                 .setHttpProcessor(HttpProcessorBuilder.create()
-                        .addAll(RequestTargetHost.INSTANCE, RequestContent.INSTANCE, RequestConnControl.INSTANCE,
-                                new RequestUserAgent("camel-ai4call"))
+                        .addAll(RequestTargetHost.INSTANCE, RequestContent.INSTANCE, new RequestUserAgent("camel-ai4call"))
                         .build())
                 .setSocketConfig(SocketConfig.custom()
                         .setSoTimeout(Timeout.ofMilliseconds(settings.requestTimeoutMillis()))
