@@ -209,7 +209,7 @@ final class Report {
             double raw = fastestRaw(rows, op, 8);
             if (ai.isPresent() && raw > 0) {
                 double ratio = ai.get().stats().mean() / raw;
-                b.append(String.format(Locale.ROOT, "| ai4call >= 0.9x fastest raw client | %s | %.2fx | %s |%n", op, ratio,
+                b.append(String.format(Locale.ROOT, "| ai4call >= 0.9x fastest raw client | %s | %.3fx | %s |%n", op, ratio,
                         ratio >= 0.9 ? "yes" : "**no**"));
                 reading.append(String.format(Locale.ROOT, "- %s, %s, 8 callers: `ai4call:` reaches %.2fx the fastest raw "
                         + "client (%s) — goal %s.%n", server.label, op, ratio, fastestRawName(rows, op, 8),
@@ -217,9 +217,9 @@ final class Report {
             }
             if (ai.isPresent() && ro.isPresent()) {
                 double ratio = ai.get().stats().mean() / ro.get().stats().mean();
-                b.append(String.format(Locale.ROOT, "| ai4call >= 1.5x rest-openapi route | %s | %.2fx | %s |%n", op, ratio,
+                b.append(String.format(Locale.ROOT, "| ai4call >= 1.5x rest-openapi route | %s | %.3fx | %s |%n", op, ratio,
                         ratio >= 1.5 ? "yes" : "**no**"));
-                reading.append(String.format(Locale.ROOT, "- %s, %s, 8 callers: `ai4call:` does %.2fx the calls of the "
+                reading.append(String.format(Locale.ROOT, "- %s, %s, 8 callers: `ai4call:` does %.3fx the calls of the "
                         + "rest-openapi route — goal %s (the route itself reaches %.2fx the fastest raw client, so 1.5x "
                         + "over it means %.2fx a raw client).%n", server.label, op, ratio, ratio >= 1.5 ? "met" : "**not met**",
                         raw > 0 ? ro.get().stats().mean() / raw : Double.NaN,
