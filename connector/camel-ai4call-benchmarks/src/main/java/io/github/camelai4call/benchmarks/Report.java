@@ -69,6 +69,11 @@ final class Report {
             throughputTable(b, of, rounds);
             goals(b, reading, of, server);
         }
+        if (rows.stream().anyMatch(r -> r.client().startsWith("JDK") && r.stats().errors() > 0)) {
+            reading.append("- The JDK client's failed calls are its own: with `-Djdk.httpclient.HttpClient.log=errors` it "
+                    + "reports `connection closed locally` (it closes a pooled connection while reusing it) and retries "
+                    + "such a GET once by itself, but never a POST. The other clients see no error on the same servers.\n");
+        }
         reading.append("- Run-to-run noise is large on 2 shared cores (see CV and the load average above): ratios of one run "
                 + "differ by about ±0.1 from the next, so a 0.9x goal measured at 0.9x–1.0x is met only marginally.\n");
         if (size.added().stream().anyMatch(j -> j.ga().equals("org.apache.httpcomponents.client5:httpclient5"))) {
