@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 final class ColdStarts {
 
     /** One way of starting the JVM. */
-    record Variant(String label, String mode, List<String> jvmOptions) {
+    record Variant(String label, String mode, boolean appCds, List<String> jvmOptions) {
     }
 
     /** The runs of one variant: milliseconds from main() to started, and process wall-clock milliseconds. */
@@ -78,14 +78,14 @@ final class ColdStarts {
         Path archive = workDir.resolve("ai4call-cold-start.jsa");
         Files.deleteIfExists(archive);
         List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("JVM defaults, Camel alone (55 `direct:` routes)", "direct", List.of()),
-                new Variant("JVM defaults, 55 `ai4call:` endpoints", "ai4call", List.of())));
+                new Variant("JVM defaults, Camel alone (55 `direct:` routes)", "direct", false, List.of()),
+                new Variant("JVM defaults, 55 `ai4call:` endpoints", "ai4call", false, List.of())));
         // the training run writes the archive of every class it loaded, for both modes to use
         Run training = run("ai4call", List.of("-XX:ArchiveClassesAtExit=" + archive));
         if (training.ok() && Files.exists(archive)) {
             List<String> cds = List.of("-XX:SharedArchiveFile=" + archive);
-            variants.add(new Variant("AppCDS archive, Camel alone", "direct", cds));
-            variants.add(new Variant("AppCDS archive, 55 `ai4call:` endpoints", "ai4call", cds));
+            variants.add(new Variant("AppCDS archive, Camel alone", "direct", true, cds));
+            variants.add(new Variant("AppCDS archive, 55 `ai4call:` endpoints", "ai4call", true, cds));
         } else {
             problems.add("No AppCDS archive could be made (" + training.output().strip() + "); only JVM defaults measured.");
         }

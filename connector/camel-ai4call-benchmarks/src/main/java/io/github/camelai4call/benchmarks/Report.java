@@ -246,7 +246,7 @@ final class Report {
 
     private static ColdStarts.Result cold(List<ColdStarts.Result> results, String mode, boolean appCds) {
         return results.stream().filter(r -> r.variant().mode().equals(mode)
-                && r.variant().jvmOptions().isEmpty() != appCds).findFirst().orElse(null);
+                && r.variant().appCds() == appCds).findFirst().orElse(null);
     }
 
     private static Optional<BenchmarkMain.Row> find(List<BenchmarkMain.Row> rows, Client.Op op, int n, boolean ai4call,

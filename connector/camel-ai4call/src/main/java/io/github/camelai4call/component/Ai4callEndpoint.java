@@ -1,6 +1,5 @@
 package io.github.camelai4call.component;
 
-import java.net.URI;
 import java.util.Arrays;
 
 import org.apache.camel.Category;
@@ -17,6 +16,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 
 import io.github.camelai4call.component.http.Ai4callHttpClient;
 import io.github.camelai4call.component.http.RetryingSender;
+import io.github.camelai4call.component.request.ServiceAddress;
 import io.github.camelai4call.component.support.RetryPolicy;
 
 /**
@@ -103,21 +103,16 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     }
 
     private void checkBaseUrl() {
-        URI uri;
+        ServiceAddress address;
         try {
-            uri = URI.create(configuration.getBaseUrl());
+            address = ServiceAddress.of(configuration.getBaseUrl());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("ai4call:" + operation + ": option 'baseUrl' is not a URL", e);
-        }
-        if (uri.getHost() == null || uri.getScheme() == null) {
             throw new IllegalArgumentException("ai4call:" + operation + ": option 'baseUrl' must be an absolute URL such as "
-                                               + Ai4callConfiguration.DEFAULT_BASE_URL);
+                                               + Ai4callConfiguration.DEFAULT_BASE_URL, e);
         }
-        boolean loopback = uri.getHost().equals("localhost") || uri.getHost().startsWith("127.")
-                           || uri.getHost().equals("[::1]") || uri.getHost().equals("::1");
-        if ("http".equalsIgnoreCase(uri.getScheme()) && !loopback && !configuration.isAllowInsecureHttp()) {
+        if (address.plainHttp() && !address.loopback() && !configuration.isAllowInsecureHttp()) {
             throw new IllegalArgumentException("ai4call:" + operation + ": option 'baseUrl' uses plain http on "
-                                               + uri.getHost()
+                                               + address.host().getHostName()
                                                + "; credentials would travel unencrypted. Use https, or set allowInsecureHttp=true");
         }
     }

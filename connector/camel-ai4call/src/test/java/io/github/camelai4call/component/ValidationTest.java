@@ -113,4 +113,20 @@ class ValidationTest extends Ai4callTestSupport {
         }
         assertTrue(root.getMessage().contains("option 'baseUrl' uses plain http"), root.getMessage());
     }
+
+    @Test
+    void aBaseUrlWithoutSchemeIsRefusedNamingTheOperationAndOption() {
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:relative").to("ai4call:listAssistants?baseUrl=client-api.ai4call.com");
+            }
+        }));
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertTrue(messages.toString().contains("ai4call:listAssistants: option 'baseUrl' must be an absolute URL"),
+                messages.toString());
+    }
 }

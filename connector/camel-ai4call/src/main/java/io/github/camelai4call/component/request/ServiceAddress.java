@@ -6,20 +6,39 @@ import org.apache.hc.core5.http.HttpHost;
 
 /**
  * A base URL split once into the host to connect to and the path that prefixes every operation path, so that no
- * request has to parse a URI.
+ * request has to parse a URI. The one place that reads the {@code baseUrl} option: endpoints check it with
+ * {@link #of(String)} when they initialise, requests reuse the parsed form.
  *
  * @param host     scheme, host name and port
  * @param basePath the base URL's path without a trailing slash ("" for none)
  */
 public record ServiceAddress(HttpHost host, String basePath) {
 
-    /** Parses an absolute http(s) base URL; a trailing slash is ignored. */
+    /**
+     * Parses an absolute http(s) base URL; a trailing slash is ignored.
+     *
+     * @throws IllegalArgumentException when the text is not a URL, or not an absolute one with a host
+     */
     public static ServiceAddress of(String baseUrl) {
         URI uri = URI.create(baseUrl);
+        if (uri.getHost() == null || uri.getScheme() == null) {
+            throw new IllegalArgumentException("not an absolute URL with a host");
+        }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
         return new ServiceAddress(new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()), path);
+    }
+
+    /** Whether the host is this machine (localhost, 127.x.x.x or ::1). */
+    public boolean loopback() {
+        String name = host.getHostName();
+        return name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]") || name.equals("::1");
+    }
+
+    /** Whether requests would travel unencrypted. */
+    public boolean plainHttp() {
+        return "http".equalsIgnoreCase(host.getSchemeName());
     }
 }
