@@ -1,10 +1,11 @@
 package io.github.camelai4call.component.http;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 
@@ -17,7 +18,6 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
 import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
 import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
@@ -39,7 +39,8 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class Ai4callHttpClient implements AutoCloseable {
 
-    private static final Set<String> KEPT_HEADERS = Set.of("retry-after", "x-request-id", "content-type",
+    /** Answer headers the component uses or puts on the message, in lower case. */
+    private static final List<String> KEPT_HEADERS = List.of("retry-after", "x-request-id", "content-type",
             "x-ratelimit-remaining", "x-ratelimit-limit", "location");
     private static final TimeValue STALE_AFTER = TimeValue.ofSeconds(2);
 
@@ -94,9 +95,12 @@ public final class Ai4callHttpClient implements AutoCloseable {
         try (ClassicHttpResponse response = requester.execute(host, request, connectTimeout, HttpCoreContext.create())) {
             Map<String, String> kept = new HashMap<>(4);
             for (Header h : response.getHeaders()) {
-                String name = h.getName().toLowerCase(Locale.ROOT);
-                if (KEPT_HEADERS.contains(name)) {
-                    kept.put(name, h.getValue());
+                String name = h.getName();
+                for (String k : KEPT_HEADERS) {
+                    if (k.equalsIgnoreCase(name)) {
+                        kept.put(k, h.getValue());
+                        break;
+                    }
                 }
             }
             HttpEntity body = response.getEntity();
@@ -108,9 +112,22 @@ public final class Ai4callHttpClient implements AutoCloseable {
     }
 
     private static byte[] readFully(HttpEntity entity) throws IOException {
-        // sized by Content-Length when the answer has one, so the body is read into one array without copies
-        byte[] bytes = EntityUtils.toByteArray(entity);
-        return bytes == null ? new byte[0] : bytes;
+        long declared = entity.getContentLength();
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return new byte[0];
+            }
+            if (declared < 0 || declared > Integer.MAX_VALUE - 8) {
+                return in.readAllBytes();
+            }
+            // sized by Content-Length: the body goes from the connection's buffer into this array, one copy
+            byte[] bytes = new byte[(int) declared];
+            int read = in.readNBytes(bytes, 0, bytes.length);
+            if (read < bytes.length) {
+                throw new EOFException("the answer ended after " + read + " of " + declared + " bytes");
+            }
+            return bytes;
+        }
     }
 
     /**
