@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,7 +39,10 @@ class CallHistoryReportTest extends ExampleTestSupport {
         assertTrue(Files.readString(report).contains("completed"));
         assertEquals(rows("SELECT COUNT(*) FROM calls WHERE outcome = 'completed'"),
                 rows("SELECT COUNT(*) FROM calls WHERE outcome = 'completed' AND duration_seconds > 0"));
-        BufferedImage chart = ImageIO.read(dir.resolve("calls-per-day.png").toFile());
+        // the route writes the chart after the text report: wait for it too
+        Path chartFile = dir.resolve("calls-per-day.png");
+        await("the chart", Duration.ofSeconds(10), () -> readable(chartFile));
+        BufferedImage chart = ImageIO.read(chartFile.toFile());
         assertNotNull(chart);
         assertEquals(900, chart.getWidth());
 
@@ -47,6 +51,14 @@ class CallHistoryReportTest extends ExampleTestSupport {
                 Map.of("id", "call_new_one", "direction", "outbound", "outcome", "busy", "cost", 0.0));
         await("the new call in the database", Duration.ofSeconds(10), () -> rows("SELECT COUNT(*) FROM calls") == history + 1);
         assertEquals(1, rows("SELECT COUNT(*) FROM calls WHERE id = 'call_new_one' AND outcome = 'busy'"));
+    }
+
+    private static boolean readable(Path png) {
+        try {
+            return Files.exists(png) && ImageIO.read(png.toFile()) != null;
+        } catch (IOException e) {
+            return false; // still being written
+        }
     }
 
     private long rows(String sql) {
