@@ -1,6 +1,5 @@
 package io.github.camelai4call.benchmarks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.ZonedDateTime;
@@ -11,11 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.camelai4call.component.Ai4callOperation;
 import io.github.camelai4call.simulator.Ai4callSimulator;
@@ -25,16 +19,18 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * The benchmark harness: four clients, two operations, 1 and 8 concurrent callers, against two local servers in
- * turn (answers recorded from the simulator and replayed at almost no CPU cost, then the simulator itself), then
- * CamelContext start-up and dependency size. Plain Java rather than JMH: the measured thing is a loopback HTTP round trip
- * (tens to hundreds of microseconds), far above what JMH's harness protects against, and on 2 cores a forked,
- * per-benchmark JMH run would take much longer for the same confidence.
+ * The benchmark harness: five clients, two operations, 1 and 8 concurrent callers, against two local servers
+ * (answers recorded from the simulator and replayed at almost no CPU cost, and the simulator itself), then
+ * CamelContext start-up and dependency size. Plain Java rather than JMH: the measured thing is a loopback HTTP round
+ * trip (tens of microseconds), far above what JMH's harness protects against; like JMH it forks a JVM per measured
+ * client ({@link ClientFork}).
  * <p>
- * Method: for each (operation, callers) pair every client is warmed up, then timed in {@code bench.rounds} rounds of
- * {@code bench.seconds}, the clients interleaved and their order rotated from round to round so that drift (JIT,
- * GC, simulator state) is shared. The simulator state is reset before every outboundCall round (each call is kept
- * in memory). Each figure is the mean over rounds of completed calls per second, with the standard deviation.
+ * Method: each client runs in a JVM of its own, with the two servers started in that JVM; only one JVM works at a
+ * time. Per server each client is warmed up until its throughput stops rising; then, for each (operation, callers)
+ * pair, each is warmed up until steady, and all are timed in {@code bench.rounds} rounds of {@code bench.seconds},
+ * interleaved and their order rotated from round to round so that drift of the machine is shared. The simulator state is reset
+ * before every outboundCall round against it (each call is kept in memory). Each figure is the mean over rounds of
+ * completed calls per second, with the standard deviation.
  */
 public final class BenchmarkMain {
 
@@ -43,19 +39,24 @@ public final class BenchmarkMain {
     static final String LOAD_AT_START = Report.loadAverage();
 
     private final double roundSeconds = Double.parseDouble(System.getProperty("bench.seconds", "2"));
-    private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "2"));
+    private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "3"));
+    private final double warmupMaxSeconds = Double.parseDouble(System.getProperty("bench.warmupMax", "40"));
     private final int rounds = Integer.getInteger("bench.rounds", 5);
     private final int startupRepeats = Integer.getInteger("bench.startupRepeats", 10);
-    private final ExecutorService callers = Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "bench-caller");
-        t.setDaemon(true);
-        return t;
-    });
 
-    record Stats(double mean, double sd, double min, double max, long errors, String firstError) {
+    /**
+     * @param userMicros   user CPU per call of the client's JVM (client and servers), mean over rounds; NaN if unknown
+     * @param systemMicros the same for system (kernel) CPU
+     */
+    record Stats(double mean, double sd, double min, double max, long errors, String firstError, double warmupSeconds,
+            boolean steady, double userMicros, double systemMicros) {
         double cv() {
             return mean == 0 ? 0 : 100 * sd / mean;
         }
+    }
+
+    /** How long a client ran, before its first timed figure against a server, until its throughput stopped rising. */
+    record ClientWarmup(Server server, String client, double seconds, boolean steady) {
     }
 
     record Row(Server server, Client.Op op, int callers, String client, boolean raw, boolean ai4call,
@@ -85,35 +86,46 @@ public final class BenchmarkMain {
         long t0 = System.nanoTime();
         String email = DemoData.DEMO_EMAIL;
         String key = DemoData.DEMO_PORTAL_API_KEY;
-        Map<String, Object> outboundBody = Map.of("assistantApiKey", DemoData.DEMO_ASSISTANT_SALES, "to", "+390810000001",
-                "metadata", Map.of("lead_id", "123"));
 
-        StringBuilder md = new StringBuilder();
         List<Row> rows = new ArrayList<>();
+        List<ClientWarmup> clientWarmups = new ArrayList<>();
         double[] startup;
         DependencySize.Result size;
         List<String> problems = new ArrayList<>();
 
-        try (Ai4callSimulator sim = Ai4callSimulator.start(SimulatorConfig.builder().port(0).analyticsRecords(5000).build())) {
-            String baseUrl = sim.baseUrl();
-            log("simulator at " + baseUrl);
+        // 4. start-up first, so that the first context is really the first one of this JVM
+        try (Ai4callSimulator sim = Ai4callSimulator.start(SimulatorConfig.builder().port(0).build())) {
+            startup = startup(sim.baseUrl(), email, key);
+        }
 
-            // 4. start-up first, so that the first context is really the first one of this JVM
-            startup = startup(baseUrl, email, key);
-
-            // 1-3. throughput, against each server in turn
+        // 1-3. throughput: each client in a JVM of its own (with its own servers), against each server in turn
+        List<ClientFork> forks = new ArrayList<>();
+        try {
+            for (ClientKind kind : clients()) {
+                log("starting the JVM of " + kind.label);
+                forks.add(new ClientFork(kind));
+            }
             for (Server server : servers()) {
-                if (server == Server.RECORDED) {
-                    try (RecordedAnswerServer recorded = RecordedAnswerServer.recordFrom(sim.baseUrl(), email, key,
-                            RawClients.MAPPER.writeValueAsBytes(outboundBody))) {
-                        rows.addAll(throughput(server, recorded.baseUrl(), sim, email, key, outboundBody, problems));
+                log("throughput against the " + server.label);
+                List<ClientFork> ready = new ArrayList<>();
+                for (ClientFork f : forks) {
+                    ClientWarmup w = f.prepare(server, problems);
+                    if (w != null) {
+                        clientWarmups.add(w);
+                        ready.add(f);
                     }
-                } else {
-                    rows.addAll(throughput(server, sim.baseUrl(), sim, email, key, outboundBody, problems));
+                }
+                for (Client.Op op : Client.Op.values()) {
+                    for (int n : CALLERS) {
+                        rows.addAll(group(server, ready, op, n));
+                    }
                 }
             }
+        } finally {
+            for (ClientFork f : forks) {
+                f.close();
+            }
         }
-        callers.shutdownNow();
 
         // 4b. cold start in fresh JVMs, with the harness idle
         List<ColdStarts.Result> coldStarts = new ColdStarts(Paths.get("target", "cold-start"))
@@ -126,8 +138,8 @@ public final class BenchmarkMain {
                         List.of("org.apache.camel:camel-core-engine", "org.apache.camel:camel-support"));
 
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
-        String report = Report.markdown(started, totalSeconds, roundSeconds, warmupSeconds, rounds, rows, startup,
-                coldStarts, size, problems);
+        String report = Report.markdown(started, totalSeconds, roundSeconds, warmupSeconds, warmupMaxSeconds, rounds, rows,
+                clientWarmups, startup, coldStarts, size, problems);
         System.out.println();
         System.out.println(report);
         String out = System.getProperty("bench.report");
@@ -148,59 +160,16 @@ public final class BenchmarkMain {
         };
     }
 
-    /** Every client, both operations, 1 and 8 callers, against one server. */
-    private List<Row> throughput(Server server, String baseUrl, Ai4callSimulator sim, String email, String key,
-            Map<String, Object> outboundBody, List<String> problems) throws Exception {
-        log("throughput against the " + server.label + " at " + baseUrl);
-        List<Client> clients = new ArrayList<>();
-        clients.add(new RawClients.ApacheHttpClient5(baseUrl, email, key, outboundBody));
-        clients.add(new RawClients.JdkHttpClient(baseUrl, email, key, outboundBody));
-        clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody));
-        if (Boolean.getBoolean("bench.diagnose")) {
-            // where the time of ai4call: goes: without body validation, and with the JsonNode output of the raw loops
-            clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody, "?validateRequest=false"));
-            clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody, "?outputType=jsonNode"));
-            clients.add(new CamelClients.Ai4call(baseUrl, email, key, outboundBody,
-                    "?validateRequest=false&outputType=jsonNode"));
-        }
-        for (boolean sameWork : new boolean[] {false, true}) {
-            try {
-                clients.add(new CamelClients.RestOpenApi(baseUrl, email, key, outboundBody, sameWork));
-            } catch (Exception e) {
-                problems.add("The camel-rest-openapi route" + (sameWork ? " (validating + typed)" : "")
-                        + " could not be started: " + e);
-                e.printStackTrace();
-            }
-        }
+    /**
+     * The measured clients: -Dbench.diagnose=true adds ai4call: variants (without body validation, with the JsonNode
+     * output of the raw loops); -Dbench.only=ai4call keeps the clients whose name contains the text, e.g. to run one
+     * under a profiler (the report is then partial).
+     */
+    private static List<ClientKind> clients() {
         String only = System.getProperty("bench.only", "");
-        if (!only.isBlank()) {
-            // -Dbench.only=ai4call: measure a subset, e.g. under a profiler (the report is then partial)
-            clients.removeIf(c -> !c.name().contains(only));
-        }
-        // smoke test: every client must succeed once per operation before anything is timed
-        for (Client c : new ArrayList<>(clients)) {
-            for (Client.Op op : Client.Op.values()) {
-                try {
-                    Object out = c.call(op);
-                    log(c.name() + " " + op + " -> " + out.getClass().getSimpleName());
-                } catch (Exception e) {
-                    problems.add(c.name() + " fails on " + op + " against the " + server.label + ": " + e);
-                    e.printStackTrace();
-                    clients.remove(c);
-                    break;
-                }
-            }
-        }
-        List<Row> rows = new ArrayList<>();
-        for (Client.Op op : Client.Op.values()) {
-            for (int n : CALLERS) {
-                rows.addAll(group(server, sim, clients, op, n));
-            }
-        }
-        for (Client c : clients) {
-            c.close();
-        }
-        return rows;
+        return ClientKind.measured(Boolean.getBoolean("bench.diagnose")).stream()
+                .filter(k -> only.isBlank() || k.label.contains(only))
+                .toList();
     }
 
     /** Milliseconds from new DefaultCamelContext() to started, with one ai4call: endpoint per operation. */
@@ -227,76 +196,48 @@ public final class BenchmarkMain {
         return ms;
     }
 
-    private List<Row> group(Server server, Ai4callSimulator sim, List<Client> clients, Client.Op op, int n) throws Exception {
-        Map<Client, double[]> rates = new LinkedHashMap<>();
-        Map<Client, long[]> errors = new LinkedHashMap<>();
-        Map<Client, AtomicReference<Throwable>> firstError = new LinkedHashMap<>();
-        for (Client c : clients) {
-            rates.put(c, new double[rounds]);
-            errors.put(c, new long[1]);
-            firstError.put(c, new AtomicReference<>());
-            if (op == Client.Op.outboundCall && server == Server.SIMULATOR) sim.resetState();
-            measure(c, op, n, warmupSeconds, new long[1], new AtomicReference<>());
+    /**
+     * One (operation, callers) pair against one server: each client warmed up on it, then the timed rounds, the
+     * clients interleaved and their order rotated from round to round.
+     */
+    private List<Row> group(Server server, List<ClientFork> forks, Client.Op op, int n) throws Exception {
+        Map<ClientFork, double[]> rates = new LinkedHashMap<>();
+        Map<ClientFork, long[]> errors = new LinkedHashMap<>();
+        Map<ClientFork, String> firstError = new LinkedHashMap<>();
+        Map<ClientFork, double[]> warmups = new LinkedHashMap<>();
+        Map<ClientFork, double[]> cpu = new LinkedHashMap<>();
+        for (ClientFork f : forks) {
+            rates.put(f, new double[rounds]);
+            cpu.put(f, new double[2]);
+            errors.put(f, new long[1]);
+            warmups.put(f, f.warmUp(op, n));
         }
         for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < clients.size(); i++) {
-                Client c = clients.get((i + r) % clients.size());
-                if (op == Client.Op.outboundCall && server == Server.SIMULATOR) sim.resetState();
-                rates.get(c)[r] = measure(c, op, n, roundSeconds, errors.get(c), firstError.get(c));
+            for (int i = 0; i < forks.size(); i++) {
+                ClientFork f = forks.get((i + r) % forks.size());
+                ClientFork.Round round = f.round(op, n, roundSeconds);
+                rates.get(f)[r] = round.rate();
+                cpu.get(f)[0] += round.userMicrosPerCall() / rounds;
+                cpu.get(f)[1] += round.systemMicrosPerCall() / rounds;
+                errors.get(f)[0] += round.errors();
+                if (round.firstError() != null) {
+                    firstError.putIfAbsent(f, round.firstError());
+                }
             }
         }
         List<Row> out = new ArrayList<>();
-        for (Client c : clients) {
-            double[] v = rates.get(c);
+        for (ClientFork f : forks) {
+            double[] v = rates.get(f);
             double mean = Arrays.stream(v).average().orElse(0);
             double var = Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / Math.max(1, v.length - 1);
-            Throwable fe = firstError.get(c).get();
             Stats s = new Stats(mean, Math.sqrt(var), Arrays.stream(v).min().orElse(0), Arrays.stream(v).max().orElse(0),
-                    errors.get(c)[0], fe == null ? null : fe.toString());
-            out.add(new Row(server, op, n, c.name(), c.raw(), c instanceof CamelClients.Ai4call a && a.options.isEmpty(),
-                    c instanceof CamelClients.RestOpenApi ro && !ro.sameWork(), s));
+                    errors.get(f)[0], firstError.get(f), warmups.get(f)[0], warmups.get(f)[1] > 0, cpu.get(f)[0],
+                    cpu.get(f)[1]);
+            out.add(new Row(server, op, n, f.kind.label, f.kind.raw(), f.kind.ai4callDefaults(), f.kind.plainRestOpenApi(), s));
             log(String.format(Locale.ROOT, "%-9s %-14s %d callers %-40s %9.0f req/s  sd %6.0f  errors %d",
-                    server.name().toLowerCase(Locale.ROOT), op, n, c.name(), mean, s.sd(), s.errors()));
+                    server.name().toLowerCase(Locale.ROOT), op, n, f.kind.label, mean, s.sd(), s.errors()));
         }
         return out;
-    }
-
-    /** n threads call as fast as they can for the given time; returns completed calls per second. */
-    private double measure(Client c, Client.Op op, int n, double seconds, long[] errors, AtomicReference<Throwable> first)
-            throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<long[]>> futures = new ArrayList<>();
-        long[] deadline = new long[1];
-        for (int i = 0; i < n; i++) {
-            futures.add(callers.submit(() -> {
-                go.await();
-                long end = deadline[0];
-                long ok = 0;
-                long failed = 0;
-                while (true) {
-                    try {
-                        if (c.call(op) == null) throw new IllegalStateException("null answer");
-                        if (System.nanoTime() - end >= 0) break;
-                        ok++;
-                    } catch (Throwable e) {
-                        first.compareAndSet(null, e);
-                        if (System.nanoTime() - end >= 0) break;
-                        failed++;
-                    }
-                }
-                return new long[] {ok, failed};
-            }));
-        }
-        long nanos = (long) (seconds * 1e9);
-        deadline[0] = System.nanoTime() + nanos;
-        go.countDown(); // the latch publishes deadline[0] to the callers
-        long ok = 0;
-        for (Future<long[]> f : futures) {
-            long[] r = f.get();
-            ok += r[0];
-            errors[0] += r[1];
-        }
-        return ok / seconds;
     }
 
     static double median(double[] values) {

@@ -27,7 +27,7 @@ import org.w3c.dom.Node;
  * The runtime dependency weight of the connector, computed from the classpath Maven resolved for this module.
  * <p>
  * Every classpath entry is mapped back to its groupId:artifactId and its POM (next to the jar in the local
- * repository, or the module's pom.xml for a reactor target/classes directory). From those POMs (and their parents)
+ * repository, or the module's pom.xml for a reactor module's target/classes directory or target/*.jar). From those POMs (and their parents)
  * the harness walks the compile and runtime, non-optional dependency edges, honouring exclusions, and keeps only
  * artifacts Maven actually put on the classpath (so versions are the ones Maven chose). That gives the runtime
  * closure of camel-ai4call, and of camel-core-engine + camel-support (what every Camel application already has);
@@ -118,7 +118,12 @@ final class DependencySize {
             Path pom = entry.resolveSibling(artifactId + "-" + version + ".pom");
             return new Jar(groupId + ":" + artifactId, entry, Files.size(entry), Files.isRegularFile(pom) ? pom : null);
         }
-        if (Files.isDirectory(entry) && entry.endsWith(Paths.get("target", "classes"))) {
+        // a module of the reactor (-am): its target/classes, or the jar it packaged in target/ before this ran
+        boolean reactorClasses = Files.isDirectory(entry) && entry.endsWith(Paths.get("target", "classes"));
+        boolean reactorJar = Files.isRegularFile(entry) && entry.getParent() != null
+                && entry.getParent().getFileName().toString().equals("target")
+                && Files.isRegularFile(entry.getParent().resolveSibling("pom.xml"));
+        if (reactorClasses || reactorJar) {
             Path module = entry.getParent().getParent();
             Path pom = module.resolve("pom.xml");
             Element project = parse(pom).getDocumentElement();
@@ -128,7 +133,7 @@ final class DependencySize {
             Element parent = child(project, "parent");
             if (groupId == null && parent != null) groupId = text(parent, "groupId");
             if (version == null && parent != null) version = text(parent, "version");
-            Path jar = module.resolve("target").resolve(artifactId + "-" + version + ".jar");
+            Path jar = reactorJar ? entry : module.resolve("target").resolve(artifactId + "-" + version + ".jar");
             long bytes;
             if (Files.isRegularFile(jar)) {
                 bytes = Files.size(jar);
