@@ -53,11 +53,6 @@ final class CamelClients {
         }
 
         @Override
-        public boolean raw() {
-            return false;
-        }
-
-        @Override
         public Object call(Op op) {
             Object out = template.requestBody(endpoints.get(op), op == Op.outboundCall ? outboundBody : null);
             if (out == null) {
@@ -75,7 +70,6 @@ final class CamelClients {
 
     /** from("direct:x").to("ai4call:listAssistants"), default options (typed model output, request validation on). */
     static final class Ai4call extends CamelClient {
-        final String options;
 
         Ai4call(String baseUrl, String email, String key, Map<String, Object> outboundBody) throws Exception {
             this(baseUrl, email, key, outboundBody, "");
@@ -90,12 +84,6 @@ final class CamelClients {
                     from("direct:outboundCall").to("ai4call:outboundCall" + options);
                 }
             }, true, baseUrl, email, key, outboundBody);
-            this.options = options;
-        }
-
-        @Override
-        public String name() {
-            return "camel-ai4call `ai4call:`" + (options.isEmpty() ? "" : " `" + options + "`");
         }
     }
 
@@ -107,7 +95,6 @@ final class CamelClients {
      * answer bound to the same generated model class.
      */
     static final class RestOpenApi extends CamelClient {
-        private final boolean sameWork;
 
         RestOpenApi(String baseUrl, String email, String key, Map<String, Object> outboundBody, boolean sameWork)
                 throws Exception {
@@ -129,7 +116,6 @@ final class CamelClients {
                             .unmarshal(json(sameWork ? Ai4callOperation.outboundCall.responseType() : null));
                 }
             }, false, baseUrl, email, key, outboundBody);
-            this.sameWork = sameWork;
         }
 
         /** camel-jackson: a Map, or the typed model with Java time and unknown properties ignored. */
@@ -142,13 +128,5 @@ final class CamelClients {
             return format;
         }
 
-        boolean sameWork() {
-            return sameWork;
-        }
-
-        @Override
-        public String name() {
-            return sameWork ? "camel-rest-openapi route, validating + typed" : "camel-rest-openapi + camel-http route";
-        }
     }
 }

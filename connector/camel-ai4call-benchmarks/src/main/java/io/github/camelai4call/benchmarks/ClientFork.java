@@ -182,12 +182,12 @@ final class ClientFork implements AutoCloseable {
                             emit("FAIL", "The " + kind.label + " could not be started: " + e);
                             continue;
                         }
-                        String failure = m.smokeTest(server, client);
+                        String failure = m.smokeTest(server, client, kind.label);
                         if (failure != null) {
                             emit("FAIL", failure);
                             continue;
                         }
-                        double[] w = m.warmUpClient(server, client);
+                        double[] w = m.warmUpClient(server, client, kind.label);
                         emit("OK", w[0], w[1] > 0);
                     }
                     case "WARM" -> {
@@ -246,14 +246,14 @@ final class ClientFork implements AutoCloseable {
         }
 
         /** Every client must succeed once per operation before anything is timed: null, or what failed. */
-        String smokeTest(BenchmarkMain.Server server, Client c) {
+        String smokeTest(BenchmarkMain.Server server, Client c, String name) {
             for (Client.Op op : Client.Op.values()) {
                 try {
                     Object out = c.call(op);
-                    BenchmarkMain.log(c.name() + " " + op + " -> " + out.getClass().getSimpleName());
+                    BenchmarkMain.log(name + " " + op + " -> " + out.getClass().getSimpleName());
                 } catch (Exception e) {
                     e.printStackTrace();
-                    return c.name() + " fails on " + op + " against the " + server.label + ": " + e;
+                    return name + " fails on " + op + " against the " + server.label + ": " + e;
                 }
             }
             return null;
@@ -266,7 +266,7 @@ final class ClientFork implements AutoCloseable {
          * callers, and a Camel route with HTTP behind it reaches its steady throughput only after tens of seconds: a fixed
          * 2 s warm-up measured partly interpreted code, and more so for the client with the most code to compile.
          */
-        double[] warmUpClient(BenchmarkMain.Server server, Client c) throws Exception {
+        double[] warmUpClient(BenchmarkMain.Server server, Client c, String name) throws Exception {
             Map<Client.Op, List<Double>> slices = new LinkedHashMap<>();
             double spent = 0;
             double max = warmupMaxSeconds + 20;
@@ -280,7 +280,7 @@ final class ClientFork implements AutoCloseable {
                 }
                 boolean steady = slices.values().stream().allMatch(Measurement::stoppedRising);
                 if (steady || spent >= max) {
-                    BenchmarkMain.log(String.format(Locale.ROOT, "%s warmed up in %.0f s%s", c.name(), spent,
+                    BenchmarkMain.log(String.format(Locale.ROOT, "%s warmed up in %.0f s%s", name, spent,
                             steady ? "" : " (not steady)"));
                     return new double[] {spent, steady ? 1 : 0};
                 }

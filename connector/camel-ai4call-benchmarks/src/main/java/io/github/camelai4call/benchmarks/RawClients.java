@@ -54,16 +54,6 @@ final class RawClients {
         }
 
         @Override
-        public String name() {
-            return "Apache HttpClient 5 (raw)";
-        }
-
-        @Override
-        public boolean raw() {
-            return true;
-        }
-
-        @Override
         public Object call(Op op) throws Exception {
             ClassicHttpRequest req;
             if (op == Op.listAssistants) {
@@ -107,16 +97,6 @@ final class RawClients {
                     .version(java.net.http.HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10))
                     .build();
-        }
-
-        @Override
-        public String name() {
-            return "JDK java.net.http (raw)";
-        }
-
-        @Override
-        public boolean raw() {
-            return true;
         }
 
         @Override
