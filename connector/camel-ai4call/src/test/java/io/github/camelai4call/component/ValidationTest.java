@@ -101,32 +101,28 @@ class ValidationTest extends Ai4callTestSupport {
 
     @Test
     void plainHttpToARemoteHostIsRefused() {
-        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:remote").to("ai4call:listAssistants?baseUrl=http://client-api.ai4call.com");
-            }
-        }));
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        assertTrue(root.getMessage().contains("option 'baseUrl' uses plain http"), root.getMessage());
+        String messages = refusalOf("ai4call:listAssistants?baseUrl=http://client-api.ai4call.com");
+        assertTrue(messages.contains("option 'baseUrl' uses plain http"), messages);
     }
 
     @Test
     void aBaseUrlWithoutSchemeIsRefusedNamingTheOperationAndOption() {
+        String messages = refusalOf("ai4call:listAssistants?baseUrl=client-api.ai4call.com");
+        assertTrue(messages.contains("ai4call:listAssistants: option 'baseUrl' must be an absolute URL"), messages);
+    }
+
+    /** The messages of the exception (and its causes) that adding a route to {@code uri} fails with. */
+    private String refusalOf(String uri) {
         Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:relative").to("ai4call:listAssistants?baseUrl=client-api.ai4call.com");
+                from("direct:refused").to(uri);
             }
         }));
         StringBuilder messages = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             messages.append(t.getMessage()).append('\n');
         }
-        assertTrue(messages.toString().contains("ai4call:listAssistants: option 'baseUrl' must be an absolute URL"),
-                messages.toString());
+        return messages.toString();
     }
 }
