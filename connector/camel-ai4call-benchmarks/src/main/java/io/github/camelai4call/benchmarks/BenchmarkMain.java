@@ -39,8 +39,6 @@ public final class BenchmarkMain {
     static final String LOAD_AT_START = Report.loadAverage();
 
     private final double roundSeconds = Double.parseDouble(System.getProperty("bench.seconds", "2"));
-    private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "3"));
-    private final double warmupMaxSeconds = Double.parseDouble(System.getProperty("bench.warmupMax", "40"));
     private final int rounds = Integer.getInteger("bench.rounds", 5);
     private final int startupRepeats = Integer.getInteger("bench.startupRepeats", 10);
 
@@ -138,7 +136,8 @@ public final class BenchmarkMain {
                         List.of("org.apache.camel:camel-core-engine", "org.apache.camel:camel-support"));
 
         double totalSeconds = (System.nanoTime() - t0) / 1e9;
-        String report = Report.markdown(started, totalSeconds, roundSeconds, warmupSeconds, warmupMaxSeconds, rounds, rows,
+        String report = Report.markdown(started, totalSeconds, roundSeconds, ClientFork.WARMUP_MIN_SECONDS,
+                ClientFork.WARMUP_MAX_SECONDS, rounds, rows,
                 clientWarmups, startup, coldStarts, size, problems);
         System.out.println();
         System.out.println(report);

@@ -37,6 +37,10 @@ import io.github.camelai4call.simulator.SimulatorConfig;
 final class ClientFork implements AutoCloseable {
 
     static final String MARK = "@@";
+    /** Warm-up per (operation, callers): at least this long (-Dbench.warmup, passed on to the forks)... */
+    static final double WARMUP_MIN_SECONDS = Double.parseDouble(System.getProperty("bench.warmup", "3"));
+    /** ...then on until the throughput is steady, but no longer than this (-Dbench.warmupMax). */
+    static final double WARMUP_MAX_SECONDS = Double.parseDouble(System.getProperty("bench.warmupMax", "40"));
     static final Map<String, Object> OUTBOUND_BODY = Map.of("assistantApiKey", DemoData.DEMO_ASSISTANT_SALES,
             "to", "+390810000001", "metadata", Map.of("lead_id", "123"));
 
@@ -230,10 +234,6 @@ final class ClientFork implements AutoCloseable {
     /** Warm-up, timed rounds and the callers' threads, in the forked JVM. */
     private static final class Measurement {
 
-        /** Warm-up per (operation, callers): at least this long... */
-        private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.warmup", "3"));
-        /** ...then on until its throughput is steady (see {@link #warmUp}), but no longer than this. */
-        private final double warmupMaxSeconds = Double.parseDouble(System.getProperty("bench.warmupMax", "40"));
         private final Ai4callSimulator sim;
         final ExecutorService callers = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "bench-caller");
@@ -269,7 +269,7 @@ final class ClientFork implements AutoCloseable {
         double[] warmUpClient(BenchmarkMain.Server server, Client c, String name) throws Exception {
             Map<Client.Op, List<Double>> slices = new LinkedHashMap<>();
             double spent = 0;
-            double max = warmupMaxSeconds + 20;
+            double max = WARMUP_MAX_SECONDS + 20;
             while (true) {
                 for (Client.Op op : Client.Op.values()) {
                     resetIfNeeded(server, op);
@@ -311,9 +311,9 @@ final class ClientFork implements AutoCloseable {
                 resetIfNeeded(server, op);
                 slices.add(measure(c, op, n, 1.0, new long[1], new AtomicReference<>()));
                 spent += 1.0;
-                boolean steady = spent >= warmupSeconds && slices.size() >= 3
+                boolean steady = spent >= WARMUP_MIN_SECONDS && slices.size() >= 3
                         && withinTenPercent(slices.subList(slices.size() - 3, slices.size()));
-                if (steady || spent >= warmupMaxSeconds) {
+                if (steady || spent >= WARMUP_MAX_SECONDS) {
                     return new double[] {spent, steady ? 1 : 0};
                 }
             }

@@ -1,13 +1,12 @@
 package io.github.camelai4call.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * CPU time of this JVM, split into user and system (kernel) time: from {@code /proc/self/stat} on Linux, where the
- * kernel counts in ticks of 10 ms (USER_HZ 100); elsewhere only the total is known and both parts are NaN.
+ * kernel counts in ticks of 10 ms (USER_HZ 100); elsewhere both parts are NaN.
  * <p>
  * In a client's fork this is the CPU of the client and of the servers it talks to together: on 2 cores a call's
  * throughput is the inverse of that sum, so the split shows how much of a call no client can save (the kernel's
@@ -37,11 +36,5 @@ final class ProcessCpu {
         } catch (IOException | RuntimeException e) {
             return new Sample(Double.NaN, Double.NaN);
         }
-    }
-
-    /** Total CPU of the JVM in microseconds, from the JVM itself (for a check of the /proc figures). */
-    static double totalMicros() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1_000.0;
     }
 }
