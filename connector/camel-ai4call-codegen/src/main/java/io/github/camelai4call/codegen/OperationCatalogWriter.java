@@ -118,7 +118,7 @@ public final class OperationCatalogWriter {
                     .append(", List.of(");
             String params = op.params().stream().map(this::paramSpec)
                     .collect(Collectors.joining(",\n                    ", "\n                    ", ""));
-            b.append(op.params().isEmpty() ? "" : params).append("))");
+            b.append(op.params().isEmpty() ? "" : params).append("), ").append(op.paged()).append(')');
             b.append(i == ops.size() - 1 ? ";\n\n" : ",\n\n");
         }
         b.append("""
@@ -138,7 +138,7 @@ public final class OperationCatalogWriter {
 
                     Ai4callOperation(String method, String path, String tag, String summary, boolean authenticated,
                             BodyKind bodyKind, Class<?> bodyType, boolean bodyRequired, List<String> bodyProperties,
-                            int successStatus, Class<?> responseType, List<ParameterSpec> parameters) {
+                            int successStatus, Class<?> responseType, List<ParameterSpec> parameters, boolean paged) {
                         this.method = method;
                         this.path = path;
                         this.tag = tag;
@@ -151,7 +151,7 @@ public final class OperationCatalogWriter {
                         this.successStatus = successStatus;
                         this.responseType = responseType;
                         this.parameters = parameters;
-                        this.paged = parameters.stream().anyMatch(p -> p.name().equals("cursor"));
+                        this.paged = paged;
                     }
 
                     /** The HTTP method. */

@@ -12,8 +12,10 @@ public final class ParameterSpec {
     private final ParameterLocation location;
     private final boolean required;
     private final boolean secret;
-    private final Pattern pattern;
+    private final String regex;
     private final List<String> allowedValues;
+    /** Compiled on first use: a context with one endpoint per operation would otherwise compile every one at start. */
+    private volatile Pattern pattern;
 
     /**
      * @param name          the contract name, also the endpoint option name
@@ -29,7 +31,7 @@ public final class ParameterSpec {
         this.location = location;
         this.required = required;
         this.secret = secret;
-        this.pattern = pattern == null ? null : Pattern.compile(pattern);
+        this.regex = pattern;
         this.allowedValues = allowedValues;
     }
 
@@ -52,16 +54,25 @@ public final class ParameterSpec {
 
     /** The regular expression a value must match, or null. */
     public String pattern() {
-        return pattern == null ? null : pattern.pattern();
+        return regex;
     }
 
     public List<String> allowedValues() {
         return allowedValues;
     }
 
+    private Pattern compiled() {
+        Pattern p = pattern;
+        if (p == null) {
+            p = Pattern.compile(regex); // two threads may both compile it: equal results, no lock needed
+            pattern = p;
+        }
+        return p;
+    }
+
     /** Whether the value matches the contract's pattern and enumeration. */
     public boolean accepts(String value) {
-        if (pattern != null && !pattern.matcher(value).matches()) {
+        if (regex != null && !compiled().matcher(value).matches()) {
             return false;
         }
         return allowedValues.isEmpty() || allowedValues.contains(value);
