@@ -2,27 +2,67 @@ package io.github.camelai4call.benchmarks;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * Cold start in fresh JVMs: runs {@link ColdStartComparison} in child JVMs (same java, same classpath), alternating
- * Camel alone and Camel with 55 ai4call endpoints, with the JVM's defaults and with an application class-data
- * sharing archive (AppCDS: {@code -XX:SharedArchiveFile}, made by one training run with
- * {@code -XX:ArchiveClassesAtExit}). Each run gives the time from {@code main()} to the context started, and the
- * wall-clock time of the whole process (JVM boot and shutdown included).
+ * Cold start in fresh JVMs: runs {@link ColdStartComparison} in child JVMs, alternating Camel alone and Camel with
+ * 55 ai4call endpoints, on the classpath an application using the connector has (the runtime closure of
+ * camel-ai4call, camel-direct and camel-core-languages, not the harness's own long classpath).
+ * <p>
+ * Each JVM runs with its defaults and with a class cache made by one training run: on the harness's Java an
+ * application class-data sharing archive ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}); on
+ * a Java 25 or later, when one is found, its ahead-of-time cache ({@code -XX:AOTCacheOutput}, then
+ * {@code -XX:AOTCache}), which also keeps the classes linked. Each run gives the time from {@code main()} to the
+ * context started, and the wall-clock time of the whole process (JVM boot and shutdown included).
  */
 final class ColdStarts {
 
+    /** The first Java whose AOT cache is made in one training run ({@code -XX:AOTCacheOutput}, JEP 514). */
+    static final int AOT_CACHE_JAVA = 25;
+
+    /** How the JVM's classes are prepared before the run. */
+    enum ClassCache {
+        NONE("JVM defaults"),
+        APP_CDS("AppCDS archive"),
+        AOT_CACHE("AOT cache");
+
+        final String label;
+
+        ClassCache(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A Java installation the cold starts run on. */
+    record Java(String command, int feature, String version) {
+        static Java of(Path home) throws IOException {
+            Path release = home.resolve("release");
+            String version = Files.readAllLines(release).stream().filter(l -> l.startsWith("JAVA_VERSION="))
+                    .map(l -> l.substring("JAVA_VERSION=".length()).replace("\"", "")).findFirst()
+                    .orElseThrow(() -> new IOException("no JAVA_VERSION in " + release));
+            String feature = version.split("[.+-]")[0];
+            return new Java(home.resolve("bin").resolve("java").toString(), Integer.parseInt(feature), version);
+        }
+    }
+
     /** One way of starting the JVM. */
-    record Variant(String label, String mode, boolean appCds, List<String> jvmOptions) {
+    record Variant(Java java, ClassCache cache, String mode, List<String> jvmOptions) {
+        String label() {
+            return "Java " + java.feature() + ", " + cache.label + ", "
+                    + (mode.equals("ai4call") ? "55 `ai4call:` endpoints" : "Camel alone (55 `direct:` routes)");
+        }
     }
 
     /** The runs of one variant: milliseconds from main() to started, and process wall-clock milliseconds. */
@@ -36,23 +76,140 @@ final class ColdStarts {
         }
     }
 
-    private final String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The measured variants, and the file names of the application classpath they ran on. */
+    record Outcome(List<Result> results, List<String> classpath) {
+    }
+
     private final Path workDir;
+    private final List<Path> applicationClasspath;
     private String classpath;
 
-    ColdStarts(Path workDir) {
+    /**
+     * @param workDir              where the jars and class caches are written
+     * @param applicationClasspath what an application with the connector has on its classpath
+     */
+    ColdStarts(Path workDir, List<Path> applicationClasspath) {
         this.workDir = workDir;
+        this.applicationClasspath = applicationClasspath;
     }
 
     /**
-     * The harness's classpath with every directory (Maven's target/classes) packed into a jar: class-data sharing
-     * archives only classes that come from jars.
+     * The Java 25+ to measure the AOT cache on: {@code -Dbench.aotJava=<JDK home>}, else the harness's own Java if
+     * it is recent enough, else the newest such JDK installed beside it (e.g. under /usr/lib/jvm).
      */
-    private String jarOnlyClasspath() throws IOException {
-        List<String> entries = new ArrayList<>();
+    static Optional<Java> aotJava(List<String> problems) {
+        try {
+            String configured = System.getProperty("bench.aotJava", "");
+            if (!configured.isBlank()) {
+                Java java = Java.of(Path.of(configured));
+                if (java.feature() < AOT_CACHE_JAVA) {
+                    problems.add("-Dbench.aotJava=" + configured + " is Java " + java.version() + "; the AOT cache needs Java "
+                                 + AOT_CACHE_JAVA + " or later.");
+                    return Optional.empty();
+                }
+                return Optional.of(java);
+            }
+            Path home = Path.of(System.getProperty("java.home"));
+            Java own = Java.of(home);
+            if (own.feature() >= AOT_CACHE_JAVA) {
+                return Optional.of(own);
+            }
+            List<Java> candidates = new ArrayList<>();
+            try (Stream<Path> siblings = Files.list(home.toRealPath().getParent())) {
+                for (Path dir : (Iterable<Path>) siblings::iterator) {
+                    if (Files.isRegularFile(dir.resolve("release")) && Files.isExecutable(dir.resolve("bin").resolve("java"))) {
+                        Java java = Java.of(dir);
+                        if (java.feature() >= AOT_CACHE_JAVA) {
+                            candidates.add(java);
+                        }
+                    }
+                }
+            }
+            return candidates.stream().max(Comparator.comparingInt(Java::feature));
+        } catch (IOException | RuntimeException e) {
+            problems.add("No Java " + AOT_CACHE_JAVA + "+ for the AOT cache variant: " + e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs every variant {@code runs} times, interleaved; a class cache that cannot be made is reported in
+     * {@code problems} and its variants left out.
+     */
+    Outcome measure(int runs, Optional<Java> aotJava, List<String> problems)
+            throws IOException, InterruptedException, URISyntaxException {
+        Files.createDirectories(workDir);
+        classpath = jarOnlyClasspath();
+        Java own = Java.of(Path.of(System.getProperty("java.home")));
+        List<Variant> variants = new ArrayList<>();
+        addVariants(variants, own, ClassCache.NONE, List.of());
+        Path archive = workDir.resolve("ai4call-cold-start.jsa");
+        if (train(own, List.of("-XX:ArchiveClassesAtExit=" + archive), archive, "AppCDS archive", problems)) {
+            addVariants(variants, own, ClassCache.APP_CDS, List.of("-XX:SharedArchiveFile=" + archive));
+        }
+        if (aotJava.isPresent()) {
+            Java java = aotJava.get();
+            Path cache = workDir.resolve("ai4call-cold-start.aot");
+            if (!java.equals(own)) {
+                addVariants(variants, java, ClassCache.NONE, List.of());
+            }
+            if (train(java, List.of("-XX:AOTCacheOutput=" + cache), cache, "AOT cache", problems)) {
+                addVariants(variants, java, ClassCache.AOT_CACHE, List.of("-XX:AOTCache=" + cache));
+            }
+        }
+        double[][] main = new double[variants.size()][runs];
+        double[][] wall = new double[variants.size()][runs];
+        run(own, "direct", List.of()); // one discarded run: file-system caches warm for every variant alike
+        for (int r = 0; r < runs; r++) {
+            for (int v = 0; v < variants.size(); v++) {
+                Variant variant = variants.get(v);
+                Run run = run(variant.java(), variant.mode(), variant.jvmOptions());
+                if (!run.ok()) {
+                    throw new IllegalStateException("cold start run failed (" + variant.label() + "): " + run.output());
+                }
+                main[v][r] = run.mainToStarted();
+                wall[v][r] = run.wallMillis();
+                BenchmarkMain.log(String.format(Locale.ROOT, "cold start %-56s %6.0f ms (process %4.0f ms)",
+                        variant.label(), main[v][r], wall[v][r]));
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            results.add(new Result(variants.get(v), main[v], wall[v]));
+        }
+        return new Outcome(results, applicationClasspath.stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    private static void addVariants(List<Variant> variants, Java java, ClassCache cache, List<String> jvmOptions) {
+        for (String mode : List.of("direct", "ai4call")) {
+            variants.add(new Variant(java, cache, mode, jvmOptions));
+        }
+    }
+
+    /** One training run with the 55 ai4call endpoints that writes the class cache; false (and why) if none came. */
+    private boolean train(Java java, List<String> jvmOptions, Path cache, String what, List<String> problems)
+            throws IOException, InterruptedException {
+        Files.deleteIfExists(cache);
+        Run training = run(java, "ai4call", jvmOptions);
+        if (training.ok() && Files.exists(cache)) {
+            return true;
+        }
+        problems.add("No " + what + " could be made on Java " + java.version() + " (" + training.output().strip()
+                     + "); its variants are not measured.");
+        return false;
+    }
+
+    /**
+     * The benchmark's own classes (for {@link ColdStartComparison}) and the application classpath, every directory
+     * (Maven's target/classes) packed into a jar: class caches keep only classes that come from jars.
+     */
+    private String jarOnlyClasspath() throws IOException, URISyntaxException {
+        List<Path> entries = new ArrayList<>();
+        entries.add(Path.of(ColdStartComparison.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        entries.addAll(applicationClasspath);
+        List<String> jars = new ArrayList<>();
         int n = 0;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
+        for (Path path : entries) {
             if (Files.isDirectory(path)) {
                 Path jar = workDir.resolve("classes-" + (n++) + ".jar");
                 try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
@@ -63,61 +220,20 @@ final class ColdStarts {
                         out.closeEntry();
                     }
                 }
-                entries.add(jar.toString());
+                jars.add(jar.toString());
             } else {
-                entries.add(entry);
+                jars.add(path.toString());
             }
         }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    /** Runs every variant {@code runs} times, interleaved; a variant whose JVM refuses its options is left out. */
-    List<Result> measure(int runs, List<String> problems) throws IOException, InterruptedException {
-        Files.createDirectories(workDir);
-        classpath = jarOnlyClasspath();
-        Path archive = workDir.resolve("ai4call-cold-start.jsa");
-        Files.deleteIfExists(archive);
-        List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("JVM defaults, Camel alone (55 `direct:` routes)", "direct", false, List.of()),
-                new Variant("JVM defaults, 55 `ai4call:` endpoints", "ai4call", false, List.of())));
-        // the training run writes the archive of every class it loaded, for both modes to use
-        Run training = run("ai4call", List.of("-XX:ArchiveClassesAtExit=" + archive));
-        if (training.ok() && Files.exists(archive)) {
-            List<String> cds = List.of("-XX:SharedArchiveFile=" + archive);
-            variants.add(new Variant("AppCDS archive, Camel alone", "direct", true, cds));
-            variants.add(new Variant("AppCDS archive, 55 `ai4call:` endpoints", "ai4call", true, cds));
-        } else {
-            problems.add("No AppCDS archive could be made (" + training.output().strip() + "); only JVM defaults measured.");
-        }
-        double[][] main = new double[variants.size()][runs];
-        double[][] wall = new double[variants.size()][runs];
-        run("direct", List.of()); // one discarded run: file-system caches warm for every variant alike
-        for (int r = 0; r < runs; r++) {
-            for (int v = 0; v < variants.size(); v++) {
-                Variant variant = variants.get(v);
-                Run run = run(variant.mode(), variant.jvmOptions());
-                if (!run.ok()) {
-                    throw new IllegalStateException("cold start run failed: " + run.output());
-                }
-                main[v][r] = run.mainToStarted();
-                wall[v][r] = run.wallMillis();
-                BenchmarkMain.log(String.format(java.util.Locale.ROOT, "cold start %-48s %6.0f ms (process %4.0f ms)",
-                        variant.label(), main[v][r], wall[v][r]));
-            }
-        }
-        List<Result> results = new ArrayList<>();
-        for (int v = 0; v < variants.size(); v++) {
-            results.add(new Result(variants.get(v), main[v], wall[v]));
-        }
-        return results;
+        return String.join(File.pathSeparator, jars);
     }
 
     private record Run(boolean ok, double mainToStarted, double wallMillis, String output) {
     }
 
-    private Run run(String mode, List<String> jvmOptions) throws IOException, InterruptedException {
+    private Run run(Java java, String mode, List<String> jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(javaCommand);
+        command.add(java.command());
         command.addAll(jvmOptions);
         command.addAll(Arrays.asList("-cp", classpath, ColdStartComparison.class.getName(), mode));
         long t = System.nanoTime();
@@ -127,6 +243,8 @@ final class ColdStarts {
         double wall = (System.nanoTime() - t) / 1e6;
         double ms = out.lines().filter(l -> l.startsWith("cold-start-ms=")).mapToDouble(l -> Double.parseDouble(
                 l.substring("cold-start-ms=".length()))).findFirst().orElse(Double.NaN);
-        return new Run(code == 0 && !Double.isNaN(ms), ms, wall, out);
+        // a class cache the JVM could not map is not an error for it, only a line on its output: not a valid run
+        boolean cacheRefused = out.contains("[error][aot]") || out.contains("[error][cds]");
+        return new Run(code == 0 && !Double.isNaN(ms) && !cacheRefused, ms, wall, out);
     }
 }

@@ -35,7 +35,8 @@ import org.w3c.dom.Node;
  */
 final class DependencySize {
 
-    record Jar(String ga, Path file, long bytes, Path pom) {
+    /** One artifact: {@code entry} is how it appears on the classpath, {@code file} the jar that is weighed. */
+    record Jar(String ga, Path entry, Path file, long bytes, Path pom) {
     }
 
     record Result(List<Jar> added, long addedBytes, List<Jar> closure, long closureBytes, List<Jar> baseline,
@@ -74,6 +75,15 @@ final class DependencySize {
         all.sort(bySize);
         baseJars.sort(bySize);
         return new Result(added, sum(added), all, sum(all), baseJars, sum(baseJars));
+    }
+
+    /**
+     * The classpath entries of the runtime closure of these artifacts, in classpath order: what an application
+     * depending on exactly them would have on its classpath (a reactor module may give its target/classes directory).
+     */
+    List<Path> classpathOf(List<String> roots) throws Exception {
+        Set<String> gas = closure(roots);
+        return classpath.values().stream().filter(j -> gas.contains(j.ga())).map(Jar::entry).toList();
     }
 
     private static long sum(List<Jar> jars) {
@@ -116,7 +126,7 @@ final class DependencySize {
             String artifactId = rel.getName(n - 3).toString();
             String groupId = rel.subpath(0, n - 3).toString().replace(File.separatorChar, '.');
             Path pom = entry.resolveSibling(artifactId + "-" + version + ".pom");
-            return new Jar(groupId + ":" + artifactId, entry, Files.size(entry), Files.isRegularFile(pom) ? pom : null);
+            return new Jar(groupId + ":" + artifactId, entry, entry, Files.size(entry), Files.isRegularFile(pom) ? pom : null);
         }
         // a module of the reactor (-am): its target/classes, or the jar it packaged in target/ before this ran
         boolean reactorClasses = Files.isDirectory(entry) && entry.endsWith(Paths.get("target", "classes"));
@@ -143,10 +153,10 @@ final class DependencySize {
                 }
                 jar = entry;
             }
-            return new Jar(groupId + ":" + artifactId, jar, bytes, pom);
+            return new Jar(groupId + ":" + artifactId, entry, jar, bytes, pom);
         }
         if (Files.isRegularFile(entry)) {
-            return new Jar("?:" + entry.getFileName(), entry, Files.size(entry), null);
+            return new Jar("?:" + entry.getFileName(), entry, entry, Files.size(entry), null);
         }
         return null;
     }
