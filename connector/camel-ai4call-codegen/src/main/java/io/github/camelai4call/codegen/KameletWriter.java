@@ -390,11 +390,14 @@ public final class KameletWriter {
                 it (`... the following mandatory parameters must be provided: email`). Properties can also be set once for a
                 Kamelet with `camel.kamelet.<kamelet name>.<property>=...` in `application.properties`.
 
-                **Kaoto.** In VS Code with the Kaoto extension, open the settings, search for "Kamelet" in the Kaoto section
-                and add the folder `kamelets/camel-ai4call-kamelets/src/main/resources/kamelets` to Kaoto's local Kamelet
-                directories; the AI4CALL Kamelets then appear in the catalog (group *AI4CALL*) with their forms: short titles,
-                one-line descriptions, choices as drop-downs, defaults filled in, keys as password fields. To run what you
-                draw with Camel JBang, pass the same folder: `camel run --local-kamelet-dir=<folder> my-route.camel.yaml`.
+                **Kaoto.** In VS Code with the Kaoto extension (2.9 or later), add the folder
+                `kamelets/camel-ai4call-kamelets/src/main/resources/kamelets` to the user setting
+                `kaoto.localKameletDirectories`. Kaoto then passes it as `--local-kamelet-dir` to every Camel JBang run it
+                starts, so routes that use `kamelet:ai4call-...` steps run from the designer. Whether the designer's catalog also
+                lists local Kamelets depends on the Kaoto version (tracked in KaotoIO/kaoto issue 1432, "custom Kamelets in the
+                catalogue"; not checked here). Where it does, they appear in group *AI4CALL* with their forms: short titles,
+                one-line descriptions, choices as drop-downs, defaults filled in, and keys as password fields. Without Kaoto, pass
+                the same folder to Camel JBang: `camel run --local-kamelet-dir=<folder> my-route.camel.yaml`.
 
                 **Camel K.** Install the Kamelets in the namespace, then bind them with a Pipe
                 (examples in `routes-examples/pipes/`):
