@@ -40,7 +40,7 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     private boolean useGlobalSslContextParameters;
 
     private final Map<HttpClientSettings, Ai4callHttpClient> clients = new ConcurrentHashMap<>();
-    private ScheduledExecutorService evictor;
+    private ScheduledExecutorService connectionWatch;
     private final RequestFactory requestFactory = new RequestFactory(new BodySchemaValidator());
     private final ResponseMapper responseMapper = new ResponseMapper();
 
@@ -89,16 +89,21 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        evictor = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                "Ai4callIdleConnectionEvictor");
-        evictor.scheduleWithFixedDelay(() -> clients.values().forEach(Ai4callHttpClient::closeIdle), 1, 1, TimeUnit.SECONDS);
+        // one thread for the clients' housekeeping: answers past the request timeout, connections idle too long
+        connectionWatch = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                "Ai4callConnectionWatch");
+        long period = Ai4callHttpClient.DEADLINE_CHECK_PERIOD_MILLIS;
+        connectionWatch.scheduleWithFixedDelay(() -> clients.values().forEach(Ai4callHttpClient::expireOverdueAnswers),
+                period, period, TimeUnit.MILLISECONDS);
+        connectionWatch.scheduleWithFixedDelay(() -> clients.values().forEach(Ai4callHttpClient::closeIdle), 1, 1,
+                TimeUnit.SECONDS);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (evictor != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(evictor);
-            evictor = null;
+        if (connectionWatch != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(connectionWatch);
+            connectionWatch = null;
         }
         clients.values().forEach(Ai4callHttpClient::close);
         clients.clear();

@@ -37,7 +37,9 @@ public class Ai4callConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "int", description = "Connect timeout in milliseconds.")
     private int connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "int",
-              description = "Time in milliseconds to wait for the response of one attempt.")
+              description = "Longest wait in milliseconds for the answer of one attempt, from the moment the request has been "
+                            + "sent to the end of the answer (checked every 100 ms). An attempt that runs out of time fails with a "
+                            + "SocketTimeoutException; only idempotent operations are tried again.")
     private int requestTimeout = 30_000;
     @UriParam(label = "producer,advanced", defaultValue = "3",
               description = "Retries of idempotent operations (GET, PATCH, DELETE) after 429, 503 or a connection failure. "

@@ -1,5 +1,6 @@
 package io.github.camelai4call.component;
 
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -117,10 +118,23 @@ class ErrorsAndRetriesTest extends Ai4callTestSupport {
         simulator().faults().inject("outboundCallPbx", Fault.delay(Duration.ofMillis(3000)).times(1));
         Ai4callException e = apiFailure("outboundCallPbx", CALL, null);
         assertEquals(0, e.getStatusCode());
+        SocketTimeoutException timeout = assertInstanceOf(SocketTimeoutException.class, e.getCause());
+        assertTrue(timeout.getMessage().contains("request timeout of 2000 ms"), timeout.getMessage());
         assertEquals(1, simulator().requestCount("outboundCallPbx"));
         simulator().faults().inject("createAssistant", Fault.status(500).times(1));
         assertEquals(500, apiFailure("createAssistant", Map.of("name", "Once " + System.nanoTime()), null).getStatusCode());
         assertEquals(1, simulator().requestCount("createAssistant"));
+    }
+
+    @Test
+    void slowAnswerWithinTheTimeoutArrivesAndALateOneIsTriedAgain() {
+        simulator().faults().inject("getCallLimits", Fault.delay(Duration.ofMillis(1200)).times(1));
+        assertNotNull(call("getCallLimits", null, null, Object.class));
+        assertEquals(1, simulator().requestCount("getCallLimits"), "an answer inside the 2 s timeout is not cut");
+
+        simulator().faults().inject("listAssistants", Fault.delay(Duration.ofMillis(3000)).times(1));
+        assertNotNull(call("listAssistants", null, null, Object.class));
+        assertEquals(2, simulator().requestCount("listAssistants"), "the late answer is abandoned, the retry answered");
     }
 
     @Test

@@ -2,7 +2,11 @@ package io.github.camelai4call.component;
 
 import java.io.File;
 import java.io.FileInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -23,6 +27,7 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.camelai4call.model.HealthStatus;
@@ -113,6 +118,30 @@ class TlsTest {
         Exchange exchange = health("localhost", trustingTheServer());
         assertEquals(null, exchange.getException());
         assertEquals(HealthStatus.StatusEnum.UP, exchange.getMessage().getBody(HealthStatus.class).getStatus());
+    }
+
+    @Test
+    @Timeout(30)
+    void serverThatNeverCompletesTheHandshakeDoesNotHangTheRoute() throws Exception {
+        // accepts the TCP connection, then says nothing: the handshake is bounded by connectTimeout
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             CamelContext camel = new DefaultCamelContext()) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    silent.accept();
+                } catch (IOException ignored) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            camel.start();
+            Exchange exchange = camel.createProducerTemplate().request("ai4call:health?maxRetries=0&connectTimeout=500"
+                    + "&baseUrl=https://localhost:" + silent.getLocalPort(), e -> { });
+            Ai4callException e = assertInstanceOf(Ai4callException.class, exchange.getException());
+            assertEquals(0, e.getStatusCode());
+            assertInstanceOf(SocketTimeoutException.class, e.getCause(), "the handshake timed out");
+        }
     }
 
     @Test

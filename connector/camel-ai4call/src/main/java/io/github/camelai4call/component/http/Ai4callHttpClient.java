@@ -43,9 +43,12 @@ public final class Ai4callHttpClient implements AutoCloseable {
     private static final List<String> KEPT_HEADERS = List.of("retry-after", "x-request-id", "content-type",
             "x-ratelimit-remaining", "x-ratelimit-limit", "location");
     private static final TimeValue STALE_AFTER = TimeValue.ofSeconds(2);
+    /** How often {@link #expireOverdueAnswers()} must run: the precision of the request timeout. */
+    public static final long DEADLINE_CHECK_PERIOD_MILLIS = AnswerDeadlines.CHECK_PERIOD_MILLIS;
 
     private final HttpRequester requester;
     private final Timeout connectTimeout;
+    private final AnswerDeadlines deadlines;
 
     /**
      * @param settings   pool and timeouts
@@ -53,6 +56,7 @@ public final class Ai4callHttpClient implements AutoCloseable {
      */
     public Ai4callHttpClient(HttpClientSettings settings, SSLContext sslContext) {
         this.connectTimeout = Timeout.ofMilliseconds(settings.connectTimeoutMillis());
+        this.deadlines = new AnswerDeadlines(settings.requestTimeoutMillis());
         RequesterBootstrap bootstrap = RequesterBootstrap.bootstrap()
                 // HttpCore's default client processor also adds "Expect: 100-continue" to every request with a
                 // body, which costs a round trip per POST/PATCH (AI4CALL bodies are small JSON or uploads), and
@@ -60,10 +64,12 @@ public final class Ai4callHttpClient implements AutoCloseable {
                 .setHttpProcessor(HttpProcessorBuilder.create()
                         .addAll(RequestTargetHost.INSTANCE, RequestContent.INSTANCE, new RequestUserAgent("camel-ai4call"))
                         .build())
+                // no socket read timeout: the request timeout is a deadline on each answer (DeadlineConnection)
                 .setSocketConfig(SocketConfig.custom()
-                        .setSoTimeout(Timeout.ofMilliseconds(settings.requestTimeoutMillis()))
+                        .setSoTimeout(Timeout.DISABLED)
                         .setTcpNoDelay(true)
                         .build())
+                .setConnectionFactory(DeadlineConnection.factory(deadlines))
                 .setMaxTotal(settings.maxConnections())
                 .setDefaultMaxPerRoute(settings.maxConnections())
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
@@ -71,7 +77,7 @@ public final class Ai4callHttpClient implements AutoCloseable {
                 // verify the server's host name against its certificate, as browsers do
                 .setSslSetupHandler(params -> params.setEndpointIdentificationAlgorithm("HTTPS"));
         bootstrap.setSslSocketFactory(new LazyTlsSocketFactory(
-                sslContext != null ? () -> sslContext : LazyTlsSocketFactory::jvmDefault));
+                sslContext != null ? () -> sslContext : LazyTlsSocketFactory::jvmDefault, settings.connectTimeoutMillis()));
         this.requester = bootstrap.create();
     }
 
@@ -128,6 +134,14 @@ public final class Ai4callHttpClient implements AutoCloseable {
             }
             return bytes;
         }
+    }
+
+    /**
+     * Ends the calls whose answer is overdue (closing their connection); to be called every
+     * {@link #DEADLINE_CHECK_PERIOD_MILLIS} ms.
+     */
+    public void expireOverdueAnswers() {
+        deadlines.expireOverdue();
     }
 
     /**

@@ -9,7 +9,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  * {@code invokedynamic} on first use, which cost about 20 ms of a cold start, as much as the whole HTTP client.
  *
  * @param connectTimeoutMillis connect timeout
- * @param requestTimeoutMillis socket read timeout of one attempt
+ * @param requestTimeoutMillis longest wait for the answer of one attempt (see DeadlineConnection)
  * @param maxConnections       pool size
  * @param sslContextParameters TLS configuration, or null for the JVM default (compared by identity)
  */

@@ -18,10 +18,16 @@ import javax.net.ssl.SSLSocketFactory;
 final class LazyTlsSocketFactory extends SSLSocketFactory {
 
     private final Supplier<SSLContext> context;
+    private final int handshakeTimeoutMillis;
     private volatile SSLSocketFactory delegate;
 
-    LazyTlsSocketFactory(Supplier<SSLContext> context) {
+    /**
+     * @param handshakeTimeoutMillis the longest the TLS handshake on a new connection may take (the connections
+     *                               have no read timeout of their own, see DeadlineConnection)
+     */
+    LazyTlsSocketFactory(Supplier<SSLContext> context, int handshakeTimeoutMillis) {
         this.context = context;
+        this.handshakeTimeoutMillis = handshakeTimeoutMillis;
     }
 
     /** The JVM's default TLS context. */
@@ -58,6 +64,8 @@ final class LazyTlsSocketFactory extends SSLSocketFactory {
 
     @Override
     public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+        // the requester layers TLS on a connected socket here and handshakes next; DeadlineConnection resets it
+        s.setSoTimeout(handshakeTimeoutMillis);
         return delegate().createSocket(s, host, port, autoClose);
     }
 
