@@ -21,8 +21,8 @@ import org.apache.hc.core5.io.CloseMode;
  * An HTTP/1.1 client connection whose wait for an answer ends at a deadline that {@link AnswerDeadlines} enforces
  * from another thread, instead of a socket read timeout.
  * <p>
- * With a read timeout (SO_TIMEOUT) every read of the JDK's socket that finds no data yet becomes a timed poll; the
- * kernel timer that costs made short calls over loopback about 15% slower than reads without one. So the socket
+ * With a read timeout (SO_TIMEOUT) every read of the JDK's socket that finds no data yet becomes a timed poll; on
+ * loopback at 8 callers that cost about 15% of the throughput of short calls, all of it kernel time. So the socket
  * has no read timeout: the deadline starts when the request has been sent, ends when the answer has been read, and
  * when it passes first, the connection is closed, which ends the blocked read with a
  * {@link SocketTimeoutException}. The connection is then never reused. Only the requester's exchange-end check
