@@ -208,7 +208,10 @@ final class Report {
                 `headers` loggers), which would print assistant keys (they are in paths) and the `x-portal-api-key` header; \
                 HttpCore writes no logs. It still pools and reuses connections; what it costs or saves in throughput is \
                 visible by comparing the `ai4call:` rows with the raw Apache HttpClient 5 rows.
-                - The raw loops set no timeout, as a quick hand-written integration would. `ai4call:` keeps its request                 timeout (30 s), but as a deadline on each answer, checked by a watch thread, not as a socket read                 timeout: with SO_TIMEOUT every waiting read of the JDK socket is a timed poll, which cost it about 15%                 of its throughput here, all in kernel time (`docs/architecture.md`).
+                - The raw loops set no timeout, as a quick hand-written integration would. `ai4call:` keeps its request \
+                timeout (30 s), but as a deadline on each answer, checked by a watch thread, not as a socket read \
+                timeout: with SO_TIMEOUT every waiting read of the JDK socket is a timed poll, which cost it about 15%% \
+                of its throughput here, all in kernel time (`docs/architecture.md`).
                 - The JDK `java.net.http.HttpClient` (HTTP/1.1) was measured only for comparison, as the dependency-free \
                 alternative.
                 - Warm-up matters on 2 cores: the JIT compilers share them with the callers, and a client reached its \
