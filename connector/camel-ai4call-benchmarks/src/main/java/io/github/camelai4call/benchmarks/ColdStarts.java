@@ -133,8 +133,8 @@ final class ColdStarts {
     }
 
     /**
-     * Runs every variant {@code runs} times, interleaved; a class cache that cannot be made is reported in
-     * {@code problems} and its variants left out.
+     * Runs every variant {@code runs} times, interleaved; a class cache that cannot be made, or a run that fails,
+     * is reported in {@code problems} and its variant left out.
      */
     Outcome measure(int runs, Optional<Java> aotJava, List<String> problems)
             throws IOException, InterruptedException, URISyntaxException {
@@ -159,13 +159,21 @@ final class ColdStarts {
         }
         double[][] main = new double[variants.size()][runs];
         double[][] wall = new double[variants.size()][runs];
+        boolean[] failed = new boolean[variants.size()];
         run(own, "direct", List.of()); // one discarded run: file-system caches warm for every variant alike
         for (int r = 0; r < runs; r++) {
             for (int v = 0; v < variants.size(); v++) {
                 Variant variant = variants.get(v);
+                if (failed[v]) {
+                    continue;
+                }
                 Run run = run(variant.java(), variant.mode(), variant.jvmOptions());
                 if (!run.ok()) {
-                    throw new IllegalStateException("cold start run failed (" + variant.label() + "): " + run.output());
+                    // reported, and the variant left out: the rest of a long run is still worth its report
+                    problems.add("A cold start failed (" + variant.label() + "), so that variant is left out: "
+                                 + run.output().strip());
+                    failed[v] = true;
+                    continue;
                 }
                 main[v][r] = run.mainToStarted();
                 wall[v][r] = run.wallMillis();
@@ -175,7 +183,9 @@ final class ColdStarts {
         }
         List<Result> results = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
-            results.add(new Result(variants.get(v), main[v], wall[v]));
+            if (!failed[v]) {
+                results.add(new Result(variants.get(v), main[v], wall[v]));
+            }
         }
         return new Outcome(results, applicationClasspath.stream().map(p -> p.getFileName().toString()).toList());
     }
