@@ -39,7 +39,7 @@ public class Ai4callConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "int",
               description = "Longest wait in milliseconds for the answer of one attempt, from the moment the request has been "
                             + "sent to the end of the answer (checked every 100 ms). An attempt that runs out of time fails with a "
-                            + "SocketTimeoutException; only idempotent operations are tried again.")
+                            + "SocketTimeoutException; only idempotent operations are tried again. 0: no timeout.")
     private int requestTimeout = 30_000;
     @UriParam(label = "producer,advanced", defaultValue = "3",
               description = "Retries of idempotent operations (GET, PATCH, DELETE) after 429, 503 or a connection failure. "

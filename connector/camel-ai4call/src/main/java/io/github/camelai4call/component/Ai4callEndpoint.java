@@ -92,6 +92,15 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     protected void doInit() throws Exception {
         super.doInit();
         checkBaseUrl();
+        checkTimeouts();
+    }
+
+    private void checkTimeouts() {
+        if (configuration.getConnectTimeout() < 0 || configuration.getRequestTimeout() < 0) {
+            String option = configuration.getConnectTimeout() < 0 ? "connectTimeout" : "requestTimeout";
+            throw new IllegalArgumentException("ai4call:" + operation + ": option '" + option
+                                               + "' must be 0 (no timeout) or a number of milliseconds, not a negative one");
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -14,6 +15,9 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 
+import io.github.camelai4call.component.catalog.ParameterSpec;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,5 +62,17 @@ class ContractTest {
             }
         }
         assertNotNull(api.getComponents().getResponses().get("TooManyRequests").getHeaders().get("Retry-After"));
+    }
+
+    @Test
+    void everyParameterPatternOfTheCatalogCompiles() {
+        // the component compiles them on first use, so a broken one would otherwise surface only in a user's call
+        for (Ai4callOperation op : Ai4callOperation.values()) {
+            for (ParameterSpec p : op.parameters()) {
+                if (p.pattern() != null) {
+                    assertDoesNotThrow(() -> Pattern.compile(p.pattern()), op + " parameter " + p.name());
+                }
+            }
+        }
     }
 }

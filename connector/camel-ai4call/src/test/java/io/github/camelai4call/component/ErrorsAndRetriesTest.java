@@ -138,6 +138,14 @@ class ErrorsAndRetriesTest extends Ai4callTestSupport {
     }
 
     @Test
+    void requestTimeoutZeroWaitsAsLongAsTheServerTakes() {
+        simulator().faults().inject("getCallLimits", Fault.delay(Duration.ofMillis(2500)).times(1));
+        Object limits = template.requestBody("ai4call:getCallLimits?requestTimeout=0", null, Object.class);
+        assertNotNull(limits);
+        assertEquals(1, simulator().requestCount("getCallLimits"), "no timeout, so one request answered late");
+    }
+
+    @Test
     void unreachableServiceIsRetriedThenReported() throws Exception {
         Ai4callEndpoint endpoint = context.getEndpoint("ai4call:health?baseUrl=http://127.0.0.1:1&maxRetries=2",
                 Ai4callEndpoint.class);

@@ -111,6 +111,12 @@ class ValidationTest extends Ai4callTestSupport {
         assertTrue(messages.contains("ai4call:listAssistants: option 'baseUrl' must be an absolute URL"), messages);
     }
 
+    @Test
+    void aNegativeTimeoutIsRefusedNamingTheOperationAndOption() {
+        String messages = refusalOf("ai4call:listAssistants?requestTimeout=-1");
+        assertTrue(messages.contains("ai4call:listAssistants: option 'requestTimeout' must be 0 (no timeout)"), messages);
+    }
+
     /** The messages of the exception (and its causes) that adding a route to {@code uri} fails with. */
     private String refusalOf(String uri) {
         Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {

@@ -82,8 +82,10 @@ final class DeadlineConnection extends DefaultBHttpClientConnection {
     /** The request is out: the answer must be complete before the deadline. */
     @Override
     public ClassicHttpResponse receiveResponseHeader() throws HttpException, IOException {
-        deadlineNanos = System.nanoTime() + deadlines.timeoutNanos();
-        state.compareAndSet(IDLE, WAITING);
+        if (deadlines.timeoutNanos() > 0) { // requestTimeout=0: wait as long as the server takes
+            deadlineNanos = System.nanoTime() + deadlines.timeoutNanos();
+            state.compareAndSet(IDLE, WAITING);
+        }
         return super.receiveResponseHeader();
     }
 
