@@ -47,6 +47,12 @@ final class ColdStarts {
 
     /** A Java installation the cold starts run on. */
     record Java(String command, int feature, String version) {
+        /** The Java this harness runs on, from its own properties (a JRE may have no release file). */
+        static Java current() {
+            return new Java(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    Runtime.version().feature(), System.getProperty("java.version"));
+        }
+
         static Java of(Path home) throws IOException {
             Path release = home.resolve("release");
             String version = Files.readAllLines(release).stream().filter(l -> l.startsWith("JAVA_VERSION="))
@@ -110,7 +116,7 @@ final class ColdStarts {
                 return Optional.of(java);
             }
             Path home = Path.of(System.getProperty("java.home"));
-            Java own = Java.of(home);
+            Java own = Java.current();
             if (own.feature() >= AOT_CACHE_JAVA) {
                 return Optional.of(own);
             }
@@ -140,7 +146,7 @@ final class ColdStarts {
             throws IOException, InterruptedException, URISyntaxException {
         Files.createDirectories(workDir);
         classpath = jarOnlyClasspath();
-        Java own = Java.of(Path.of(System.getProperty("java.home")));
+        Java own = Java.current();
         List<Variant> variants = new ArrayList<>();
         addVariants(variants, own, ClassCache.NONE, List.of());
         Path archive = workDir.resolve("ai4call-cold-start.jsa");
