@@ -51,7 +51,8 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer,advanced",
               description = "The ids of delivered records, so none is delivered twice (e.g. a FileIdempotentRepository). "
-                            + "In memory (the last 50,000 ids) by default.")
+                            + "It holds about one overlap window of ids: an id is removed once the saved watermark is more "
+                            + "than overlap past its record. In memory by default.")
     private IdempotentRepository idempotentRepository;
 
     private Ai4callHttpClient httpClient;

@@ -37,14 +37,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.camelai4call.component.catalog.ParameterSpec;
+import io.github.camelai4call.component.feed.DeliveredIds;
 import io.github.camelai4call.component.http.HttpCallResult;
 
 /**
  * Polls an analytics feed incrementally. Each poll reads every page from {@code watermark - overlap} to now, in the
  * feed's (timestamp, id) order, and hands each record not delivered before to the route (or each page, in batch
  * mode). A record counts as delivered only when its exchange completed: then its id goes into the idempotent
- * repository and the watermark may pass its time. The first failure ends the poll without passing the failed
- * record, so the next poll delivers it again. Pages are parsed as they stream in; nothing accumulates across pages.
+ * repository and the watermark may pass its time; once the saved watermark is more than {@code overlap} past it, no
+ * poll can read it again and its id is removed ({@link DeliveredIds}). The first failure ends the poll without
+ * passing the failed record, so the next poll delivers it again. Pages are parsed as they stream in; nothing
+ * accumulates across pages.
  */
 public class Ai4callFeedConsumer extends ScheduledPollConsumer {
 
@@ -57,7 +60,8 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     private final Class<?> recordType;
     private final Duration overlap;
     private StateRepository<String, String> state;
-    private IdempotentRepository delivered;
+    private IdempotentRepository repository;
+    private DeliveredIds delivered;
     private String stateKey;
     private final ReentrantLock polling = new ReentrantLock();
 
@@ -76,10 +80,11 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         state = endpoint.getStateRepository() != null ? endpoint.getStateRepository() : new MemoryStateRepository();
-        delivered = endpoint.getIdempotentRepository() != null ? endpoint.getIdempotentRepository()
+        repository = endpoint.getIdempotentRepository() != null ? endpoint.getIdempotentRepository()
                 : MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REMEMBERED_IDS);
+        delivered = new DeliveredIds(repository);
         // started here, not with the context: a node that becomes master later reads the state as it is then
-        ServiceHelper.startService(state, delivered);
+        ServiceHelper.startService(state, repository);
         stateKey = stateKey();
         super.doStart();
     }
@@ -93,7 +98,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
         }
         super.doStop();
         // stopped with the consumer so that file-backed state is flushed for the node that takes over
-        ServiceHelper.stopService(state, delivered);
+        ServiceHelper.stopService(state, repository);
     }
 
     @Override
@@ -129,10 +134,10 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                     break;
                 }
                 cursor = end.hasMore ? end.nextCursor : null;
-                saveWatermark(progress.watermark);
+                commit(progress.watermark);
             } while (cursor != null && isRunAllowed());
         } finally {
-            saveWatermark(progress.watermark);
+            commit(progress.watermark);
         }
         return count;
     }
@@ -170,7 +175,8 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                 if ("items".equals(field) && value == JsonToken.START_ARRAY) {
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
                         JsonNode record = parser.readValueAsTree();
-                        if (delivered.contains(idOf(record))) {
+                        Instant time = timeOf(record);
+                        if (delivered.contains(idOf(record), time)) {
                             continue;
                         }
                         if (!isRunAllowed()) {
@@ -179,7 +185,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                         }
                         if (batch != null) {
                             batch.add(record);
-                        } else if (!deliver(record, progress)) {
+                        } else if (!deliver(record, time, progress)) {
                             return new PageEnd(null, false);
                         }
                     }
@@ -202,11 +208,10 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
         return new PageEnd(nextCursor, hasMore);
     }
 
-    private boolean deliver(JsonNode record, PollProgress progress) throws Exception {
+    private boolean deliver(JsonNode record, Instant time, PollProgress progress) throws Exception {
         Exchange exchange = createExchange(false);
         try {
             String id = idOf(record);
-            Instant time = timeOf(record);
             Message message = exchange.getMessage();
             message.setHeader(Ai4callConstants.FEED, feed.name());
             message.setHeader(Ai4callConstants.RECORD_ID, id);
@@ -220,7 +225,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                         exchange, exchange.getException());
                 return false;
             }
-            delivered.add(id);
+            delivered.add(id, time);
             progress.passed(time);
             progress.exchanges++;
             return true;
@@ -247,8 +252,9 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                 return;
             }
             for (JsonNode r : records) {
-                delivered.add(idOf(r));
-                progress.passed(timeOf(r));
+                Instant time = timeOf(r);
+                delivered.add(idOf(r), time);
+                progress.passed(time);
             }
             progress.exchanges++;
         } finally {
@@ -273,11 +279,19 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
         return endpoint.getStartFrom() == null ? null : startInstant().plus(overlap);
     }
 
-    private void saveWatermark(Instant watermark) {
-        if (watermark != null && !watermark.toString().equals(state.getState(stateKey))) {
+    /**
+     * Saves the watermark, then forgets the delivered ids that the next poll, which starts {@code overlap} before
+     * it, cannot read again.
+     */
+    private void commit(Instant watermark) {
+        if (watermark == null) {
+            return;
+        }
+        if (!watermark.toString().equals(state.getState(stateKey))) {
             state.setState(stateKey, watermark.toString());
             LOG.debug("ai4call:{} watermark {}", feed, watermark);
         }
+        delivered.forgetBefore(watermark.minus(overlap));
     }
 
     private Instant startInstant() {

@@ -1,6 +1,7 @@
 package io.github.camelai4call.component;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,6 +164,23 @@ class FeedConsumerTest {
         assertTrue(received.size() < expected.size(), "stopped mid-way");
         context(collect(uri), fileState("restarts"));
         assertExactlyOnce(expected);
+    }
+
+    @Test
+    void theIdsFileKeepsOnlyTheOverlapWindowAndARestartStillDeliversNothingAgain() throws Exception {
+        List<String> expected = truth();
+        String uri = FEED + "&stateRepository=#state&idempotentRepository=#ids";
+        CamelContext first = context(collect(uri), fileState("window"));
+        assertExactlyOnce(expected);
+        first.stop();
+        contexts.remove(first);
+        long kept = Files.readAllLines(dir.resolve("window.ids")).stream().filter(line -> !line.isBlank()).count();
+        assertTrue(kept < 100, "the ids file keeps the last overlap window, not the " + expected.size()
+                               + " ids of the history: " + kept + " ids");
+        received.clear();
+        context(collect(uri), fileState("window"));
+        Thread.sleep(500); // several polls, each reading the overlap window again
+        assertEquals(List.of(), received, "nothing delivered again after the restart");
     }
 
     @Test
