@@ -68,6 +68,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "validaterequest":
         case "validateRequest": getOrCreateConfiguration(target).setValidateRequest(property(camelContext, boolean.class, value)); return true;
+        case "verifycredentials":
+        case "verifyCredentials": getOrCreateConfiguration(target).setVerifyCredentials(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -113,6 +115,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "useGlobalSslContextParameters": return boolean.class;
         case "validaterequest":
         case "validateRequest": return boolean.class;
+        case "verifycredentials":
+        case "verifyCredentials": return boolean.class;
         default: return null;
         }
     }
@@ -159,6 +163,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "validaterequest":
         case "validateRequest": return getOrCreateConfiguration(target).isValidateRequest();
+        case "verifycredentials":
+        case "verifyCredentials": return getOrCreateConfiguration(target).isVerifyCredentials();
         default: return null;
         }
     }

@@ -117,6 +117,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validaterequest":
         case "validateRequest": target.getConfiguration().setValidateRequest(property(camelContext, boolean.class, value)); return true;
+        case "verifycredentials":
+        case "verifyCredentials": target.getConfiguration().setVerifyCredentials(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -218,6 +220,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "useFixedDelay": return boolean.class;
         case "validaterequest":
         case "validateRequest": return boolean.class;
+        case "verifycredentials":
+        case "verifyCredentials": return boolean.class;
         default: return null;
         }
     }
@@ -320,6 +324,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "useFixedDelay": return target.isUseFixedDelay();
         case "validaterequest":
         case "validateRequest": return target.getConfiguration().isValidateRequest();
+        case "verifycredentials":
+        case "verifyCredentials": return target.getConfiguration().isVerifyCredentials();
         default: return null;
         }
     }

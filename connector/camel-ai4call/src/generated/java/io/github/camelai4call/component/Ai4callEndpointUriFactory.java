@@ -23,7 +23,7 @@ public class Ai4callEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("allowInsecureHttp");
         props.add("assistantApiKey");
         props.add("backoffErrorThreshold");
@@ -79,6 +79,7 @@ public class Ai4callEndpointUriFactory extends org.apache.camel.support.componen
         props.add("toolId");
         props.add("useFixedDelay");
         props.add("validateRequest");
+        props.add("verifyCredentials");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);
         secretProps.add("assistantApiKey");

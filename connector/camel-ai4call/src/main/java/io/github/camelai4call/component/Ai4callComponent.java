@@ -18,6 +18,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
+import io.github.camelai4call.component.health.CredentialCheck;
 import io.github.camelai4call.component.http.Ai4callHttpClient;
 import io.github.camelai4call.component.http.HttpClientSettings;
 import io.github.camelai4call.component.request.BodySchemaValidator;
@@ -43,6 +44,7 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     private ScheduledExecutorService connectionWatch;
     private final RequestFactory requestFactory = new RequestFactory(new BodySchemaValidator());
     private final ResponseMapper responseMapper = new ResponseMapper();
+    private final CredentialCheck credentialCheck = new CredentialCheck();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -140,5 +142,10 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
 
     public ResponseMapper getResponseMapper() {
         return responseMapper;
+    }
+
+    /** The start-up check of {@code verifyCredentials}, which remembers the accounts it accepted. */
+    public CredentialCheck getCredentialCheck() {
+        return credentialCheck;
     }
 }

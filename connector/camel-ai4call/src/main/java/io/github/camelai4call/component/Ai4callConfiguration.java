@@ -23,6 +23,11 @@ public class Ai4callConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true,
               description = "The portalApiKey created in the AI4CALL portal, sent as the x-portal-api-key header.")
     private String portalApiKey;
+    @UriParam(label = "security,advanced", defaultValue = "false",
+              description = "Check the email and portalApiKey with portalLogin when the producer starts, once per account: "
+                            + "credentials that AI4CALL refuses fail the start, naming the endpoint (never the key). When "
+                            + "AI4CALL cannot be reached the start goes on with a warning, and the readiness check reports it.")
+    private boolean verifyCredentials;
     @UriParam(label = "producer", defaultValue = "model",
               description = "What the message body becomes: the typed response model, a Map, a Jackson JsonNode or the JSON string.")
     private Ai4callOutputType outputType = Ai4callOutputType.model;
@@ -75,6 +80,14 @@ public class Ai4callConfiguration implements Cloneable {
 
     public void setPortalApiKey(String portalApiKey) {
         this.portalApiKey = portalApiKey;
+    }
+
+    public boolean isVerifyCredentials() {
+        return verifyCredentials;
+    }
+
+    public void setVerifyCredentials(boolean verifyCredentials) {
+        this.verifyCredentials = verifyCredentials;
     }
 
     public Ai4callOutputType getOutputType() {

@@ -27,6 +27,9 @@ public class Ai4callProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (endpoint.getConfiguration().isVerifyCredentials()) {
+            endpoint.getComponent().getCredentialCheck().verify(endpoint);
+        }
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
