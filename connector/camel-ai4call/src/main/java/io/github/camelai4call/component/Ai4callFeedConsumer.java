@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -52,7 +53,6 @@ import io.github.camelai4call.component.http.HttpCallResult;
 public class Ai4callFeedConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ai4callFeedConsumer.class);
-    private static final int DEFAULT_REMEMBERED_IDS = 50_000;
 
     private final Ai4callEndpoint endpoint;
     private final Ai4callOperation feed;
@@ -80,8 +80,10 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         state = endpoint.getStateRepository() != null ? endpoint.getStateRepository() : new MemoryStateRepository();
+        // the default holds one overlap window of ids (DeliveredIds removes older ones) in a plain map: Camel's LRU
+        // cache never fills under such removals, and then compacts its whole change log again for every new id
         repository = endpoint.getIdempotentRepository() != null ? endpoint.getIdempotentRepository()
-                : MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REMEMBERED_IDS);
+                : MemoryIdempotentRepository.memoryIdempotentRepository(new ConcurrentHashMap<>());
         delivered = new DeliveredIds(repository);
         // started here, not with the context: a node that becomes master later reads the state as it is then
         ServiceHelper.startService(state, repository);

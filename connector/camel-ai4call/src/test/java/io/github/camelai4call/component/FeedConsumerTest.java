@@ -138,7 +138,8 @@ class FeedConsumerTest {
     private Map<String, Object> fileState(String name) {
         File base = dir.toFile();
         return Map.of("state", FileStateRepository.fileStateRepository(new File(base, name + ".state")),
-                "ids", FileIdempotentRepository.fileIdempotentRepository(new File(base, name + ".ids"), 100_000));
+                "ids", FileIdempotentRepository.fileIdempotentRepository(new File(base, name + ".ids"),
+                        new java.util.concurrent.ConcurrentHashMap<>()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.camelai4call.examples.flows;
 
 import java.io.File;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
@@ -21,7 +22,9 @@ public class CallHistoryReport extends RouteBuilder {
         bindToRegistry("reportDb", JdbcConnectionPool.create("jdbc:h2:file:" + new File(dir, "calls").getAbsolutePath()
                 + ";INIT=RUNSCRIPT FROM 'classpath:report/schema.sql'", "sa", ""));   // the table, created if missing
         bindToRegistry("reportState", FileStateRepository.fileStateRepository(new File(dir, "history.state")));
-        bindToRegistry("reportIds", FileIdempotentRepository.fileIdempotentRepository(new File(dir, "history.ids"), 100_000));
+        // the consumer keeps one overlap window of ids: a plain map in memory, not an LRU cache (docs/consumers.md)
+        bindToRegistry("reportIds",
+                FileIdempotentRepository.fileIdempotentRepository(new File(dir, "history.ids"), new ConcurrentHashMap<>()));
 
         from("ai4call:analyticsCalls?outputType=map&startFrom={{report.since:P30D}}"
              + "&delay={{report.poll-delay:60000}}&stateRepository=#reportState&idempotentRepository=#reportIds")

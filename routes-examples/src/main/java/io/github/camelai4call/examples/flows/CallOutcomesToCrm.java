@@ -1,6 +1,7 @@
 package io.github.camelai4call.examples.flows;
 
 import java.io.File;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
@@ -18,7 +19,9 @@ public class CallOutcomesToCrm extends RouteBuilder {
     public void configure() {
         String dir = getContext().resolvePropertyPlaceholders("{{crm.dir}}");
         bindToRegistry("outcomeState", FileStateRepository.fileStateRepository(new File(dir, "outcomes.state")));
-        bindToRegistry("outcomeIds", FileIdempotentRepository.fileIdempotentRepository(new File(dir, "outcomes.ids"), 100_000));
+        // the consumer keeps one overlap window of ids: a plain map in memory, not an LRU cache (docs/consumers.md)
+        bindToRegistry("outcomeIds",
+                FileIdempotentRepository.fileIdempotentRepository(new File(dir, "outcomes.ids"), new ConcurrentHashMap<>()));
 
         from("ai4call:analyticsCallsOutbound?outputType=map&metadataKey=lead_id&startFrom={{crm.outcomes-since:P1D}}"
              + "&delay={{crm.outcomes-delay:60000}}&stateRepository=#outcomeState&idempotentRepository=#outcomeIds")

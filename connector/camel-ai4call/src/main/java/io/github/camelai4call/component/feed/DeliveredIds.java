@@ -16,7 +16,11 @@ import org.apache.camel.spi.IdempotentRepository;
  * is not before that instant. Once the saved watermark has moved on, {@link #forgetBefore(Instant)} removes the
  * older ids. The repository then holds about one overlap window of ids, however long the history is. That matters
  * with Camel's {@code FileIdempotentRepository}: it scans its whole file for every id it does not have in memory,
- * so a store that kept every id of a feed made ingesting a long history quadratic.
+ * so a store that kept every id of a feed made ingesting a long history quadratic. A repository whose in-memory
+ * level is one of Camel's LRU caches suits these removals badly: the cache never fills, so its log of changes is
+ * never drained, and once that log is twice the cache size every new id compacts all of it. A plain map (the
+ * consumer's default, or {@code FileIdempotentRepository.fileIdempotentRepository(file, new ConcurrentHashMap<>())})
+ * holds the window at no such cost.
  * <p>
  * Ids found in the repository but delivered before this consumer started (left by an earlier run or another node)
  * are taken into account when a poll reads their record again, and then forgotten in the same way. Not thread-safe:
