@@ -144,7 +144,7 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
         return responseMapper;
     }
 
-    /** The start-up check of {@code verifyCredentials}, which remembers the accounts it accepted. */
+    /** The start-up check of {@code verifyCredentials}, which remembers the accounts it has checked. */
     public CredentialCheck getCredentialCheck() {
         return credentialCheck;
     }
