@@ -3,14 +3,18 @@ package io.github.camelai4call.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
 
 import io.github.camelai4call.component.Ai4callComponent;
 import io.github.camelai4call.component.Ai4callConfiguration;
@@ -20,7 +24,8 @@ import io.github.camelai4call.simulator.SimulatorConfig;
 
 /**
  * Ingests a whole analytics feed with the consumer ({@code from("ai4call:analyticsCalls")}, one exchange per
- * record, typed models) and reports records per second and the peak heap of the JVM (simulator included).
+ * record, typed models) and reports records per second and the peak heap of the JVM (simulator included): with the
+ * consumer's in-memory defaults, and with file-backed state and delivered ids.
  * Writes the "Analytics ingestion" section of docs/performance.md.
  */
 public final class FeedIngestBenchmark {
@@ -28,22 +33,60 @@ public final class FeedIngestBenchmark {
     private FeedIngestBenchmark() {
     }
 
+    /** One ingest: the records delivered, the seconds until the last of them, the peak heap in bytes. */
+    private record Result(String repositories, long records, double seconds, long peakHeap) {
+        String row() {
+            return String.format("| %s | %,d | %.1f | %,.0f | %,d MB |%n", repositories, records, seconds, records / seconds,
+                    peakHeap / (1024 * 1024));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int records = Integer.getInteger("feed.records", 1_000_000);
+        int fileRecords = Integer.getInteger("feed.fileRecords", 100_000);
         Path report = Path.of(System.getProperty("bench.report", "docs/performance.md"));
+        Result inMemory = ingest(records, null);
+        Path dir = Files.createTempDirectory("feed-ingest");
+        Result fileBacked = ingest(fileRecords, dir);
+        String section = "## Analytics ingestion (consumer)\n\n"
+                + "`from(\"ai4call:analyticsCalls?startFrom=P91D&limit=1000&delay=10\")`, one exchange per record as the typed "
+                + "`CallRecord`, against the simulator in the same JVM (heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB max): with the consumer's in-memory defaults, and with the file-backed repositories of "
+                + "`docs/consumers.md` (`&stateRepository=#state&idempotentRepository=#ids`: a `FileStateRepository` and a "
+                + "`FileIdempotentRepository` with a `ConcurrentHashMap`), which write the watermark after each page and each "
+                + "id to the file.\n\n"
+                + "| repositories | records | seconds | records/s | peak heap (JVM, simulator included) |\n|---|---:|---:|---:|---:|\n"
+                + inMemory.row() + fileBacked.row()
+                + "\nMeasured " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPUs. Reproduce:\n\n"
+                + "```\nmvn -B -q -pl connector/camel-ai4call-benchmarks -am -DskipTests -Pfeed-benchmark verify\n```\n";
+        System.out.print(section);
+        ReportSections.write(report, "feed-ingest", section);
+    }
+
+    /** Ingests a feed of that many records, in memory ({@code dir} null) or with file-backed repositories in dir. */
+    private static Result ingest(int records, Path dir) throws Exception {
         try (Ai4callSimulator sim = Ai4callSimulator.start(SimulatorConfig.builder().port(0).analyticsRecords(records).build());
              CamelContext camel = new DefaultCamelContext()) {
             Ai4callConfiguration config = camel.getComponent("ai4call", Ai4callComponent.class).getConfiguration();
             config.setBaseUrl(sim.baseUrl());
             config.setEmail(DemoData.DEMO_EMAIL);
             config.setPortalApiKey(DemoData.DEMO_PORTAL_API_KEY);
+            String uri = "ai4call:analyticsCalls?startFrom=P91D&limit=1000&delay=10";
+            if (dir != null) {
+                camel.getRegistry().bind("state", FileStateRepository.fileStateRepository(dir.resolve("feed.state").toFile()));
+                camel.getRegistry().bind("ids", FileIdempotentRepository.fileIdempotentRepository(
+                        dir.resolve("feed.ids").toFile(), new ConcurrentHashMap<>()));
+                uri += "&stateRepository=#state&idempotentRepository=#ids";
+            }
             AtomicLong delivered = new AtomicLong();
+            String from = uri;
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("ai4call:analyticsCalls?startFrom=P91D&limit=1000&delay=10").process(e -> delivered.incrementAndGet());
+                    from(from).process(e -> delivered.incrementAndGet());
                 }
             });
+            System.gc();
             resetPeaks();
             long started = System.nanoTime();
             camel.start();
@@ -59,18 +102,8 @@ public final class FeedIngestBenchmark {
                     break;
                 }
             }
-            double seconds = (lastChange - started) / 1e9;
-            long peak = peakHeap();
-            String section = "## Analytics ingestion (consumer)\n\n"
-                    + "`from(\"ai4call:analyticsCalls?startFrom=P91D&limit=1000&delay=10\")`, one exchange per record as the typed "
-                    + "`CallRecord`, against the simulator in the same JVM (heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                    + " MB max).\n\n"
-                    + "| records | seconds | records/s | peak heap (JVM, simulator included) |\n|---:|---:|---:|---:|\n"
-                    + String.format("| %,d | %.1f | %,.0f | %,d MB |%n", last, seconds, last / seconds, peak / (1024 * 1024))
-                    + "\nMeasured " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " CPUs. Reproduce:\n\n"
-                    + "```\nmvn -B -q -pl connector/camel-ai4call-benchmarks -am -DskipTests -Pfeed-benchmark verify\n```\n";
-            System.out.print(section);
-            ReportSections.write(report, "feed-ingest", section);
+            return new Result(dir == null ? "in memory (defaults)" : "file-backed", last, (lastChange - started) / 1e9,
+                    peakHeap());
         }
     }
 

@@ -53,6 +53,12 @@ import io.github.camelai4call.component.http.HttpCallResult;
 public class Ai4callFeedConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ai4callFeedConsumer.class);
+    /**
+     * Records delivered one by one between two saves of the watermark (and so between two clean-ups of the ids the
+     * next poll cannot read again), besides the save after each page: the ids of up to this many records wait in the
+     * repository, and a FileIdempotentRepository reads and rewrites its file once per id it adds and removes.
+     */
+    private static final int COMMIT_EVERY_RECORDS = 25;
 
     private final Ai4callEndpoint endpoint;
     private final Ai4callOperation feed;
@@ -148,6 +154,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     private static final class PollProgress {
         private Instant watermark;
         private int exchanges;
+        private int sinceCommit;
         private boolean failed;
 
         PollProgress(Instant watermark) {
@@ -189,6 +196,10 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                             batch.add(record);
                         } else if (!deliver(record, time, progress)) {
                             return new PageEnd(null, false);
+                        } else if (++progress.sinceCommit == COMMIT_EVERY_RECORDS) {
+                            // every record up to this one is delivered: the watermark may be saved mid-page
+                            commit(progress.watermark);
+                            progress.sinceCommit = 0;
                         }
                     }
                 } else if ("page".equals(field) && value == JsonToken.START_OBJECT) {
