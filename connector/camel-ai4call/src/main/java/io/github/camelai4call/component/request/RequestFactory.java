@@ -59,7 +59,9 @@ public final class RequestFactory {
     public PreparedRequest prepare(Ai4callOperation op, Ai4callConfiguration config, Ai4callApiParameters options,
             Message message) {
         String opId = op.name();
+        ServiceAddress address = addresses.computeIfAbsent(config.getBaseUrl(), ServiceAddress::of);
         Map<String, String> headers = new HashMap<>(8);
+        headers.put("Host", address.hostHeader());
         headers.put("Accept", "application/json");
         String email = firstNonBlank(message.getHeader(Ai4callConstants.EMAIL, String.class), config.getEmail());
         String portalKey = firstNonBlank(message.getHeader(Ai4callConstants.PORTAL_API_KEY, String.class),
@@ -120,7 +122,6 @@ public final class RequestFactory {
             entity = multipartBody(opId, message);
         }
 
-        ServiceAddress address = addresses.computeIfAbsent(config.getBaseUrl(), ServiceAddress::of);
         return new PreparedRequest(address.host(), address.basePath() + path + query, headers, entity,
                 new String[] { portalKey, assistantKey });
     }

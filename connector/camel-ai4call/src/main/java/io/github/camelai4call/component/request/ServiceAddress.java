@@ -3,16 +3,19 @@ package io.github.camelai4call.component.request;
 import java.net.URI;
 
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.net.URIAuthority;
 
 /**
  * A base URL split once into the host to connect to and the path that prefixes every operation path, so that no
  * request has to parse a URI. The one place that reads the {@code baseUrl} option: endpoints check it with
  * {@link #of(String)} when they initialise, requests reuse the parsed form.
  *
- * @param host     scheme, host name and port
- * @param basePath the base URL's path without a trailing slash ("" for none)
+ * @param host       scheme, host name and port
+ * @param basePath   the base URL's path without a trailing slash ("" for none)
+ * @param hostHeader the value of the Host header, formatted once as HttpCore's {@code RequestTargetHost} would for
+ *                   each request (with the IPv6 checks of the host name)
  */
-public record ServiceAddress(HttpHost host, String basePath) {
+public record ServiceAddress(HttpHost host, String basePath, String hostHeader) {
 
     /**
      * Parses an absolute http(s) base URL; a trailing slash is ignored.
@@ -28,7 +31,8 @@ public record ServiceAddress(HttpHost host, String basePath) {
         if (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return new ServiceAddress(new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()), path);
+        HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
+        return new ServiceAddress(host, path, new URIAuthority(host).toString());
     }
 
     /** Whether the host is this machine (localhost, 127.x.x.x or ::1). */
