@@ -2,16 +2,12 @@ package io.github.camelai4call.component;
 
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import io.github.camelai4call.component.catalog.ParameterSpec;
 import io.github.camelai4call.component.feed.DeliveredIds;
 import io.github.camelai4call.component.http.HttpCallResult;
+import io.github.camelai4call.component.support.Digests;
 
 /**
  * Polls an analytics feed incrementally. Each poll reads every page from {@code watermark - overlap} to now, in the
@@ -335,7 +332,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
      * The key of this endpoint's watermark: the feed, the account and the filters. Hashed, because the filters may
      * hold an assistant key and state files are plain text.
      */
-    private String stateKey() throws NoSuchAlgorithmException {
+    private String stateKey() {
         Map<String, Object> identity = new TreeMap<>();
         identity.put("email", endpoint.getConfiguration().getEmail());
         identity.put("baseUrl", endpoint.getConfiguration().getBaseUrl());
@@ -344,8 +341,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                 identity.put(p.name(), endpoint.getApiParameters().valueOf(p.name()));
             }
         }
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
-        return "ai4call:" + feed.name() + ":" + HexFormat.of().formatHex(digest, 0, 12);
+        return "ai4call:" + feed.name() + ":" + Digests.sha256Hex(identity.toString()).substring(0, 24);
     }
 
     private static String idOf(JsonNode record) {

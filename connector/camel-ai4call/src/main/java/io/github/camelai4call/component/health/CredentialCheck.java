@@ -1,10 +1,6 @@
 package io.github.camelai4call.component.health;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +17,7 @@ import io.github.camelai4call.component.Ai4callInvalidRequestException;
 import io.github.camelai4call.component.Ai4callOperation;
 import io.github.camelai4call.component.http.HttpCallResult;
 import io.github.camelai4call.component.request.PreparedRequest;
+import io.github.camelai4call.component.support.Digests;
 
 /**
  * The start-up check of {@code verifyCredentials=true}: the endpoint's email and portalApiKey are sent once to
@@ -54,7 +51,7 @@ public final class CredentialCheck {
             LOG.debug("ai4call:{} verifyCredentials: no email and portalApiKey configured, nothing to check", op);
             return;
         }
-        String account = config.getBaseUrl() + '\n' + email + '\n' + digest(portalApiKey);
+        String account = config.getBaseUrl() + '\n' + email + '\n' + Digests.sha256Hex(portalApiKey);
         if (checked.contains(account)) {
             return;
         }
@@ -89,14 +86,5 @@ public final class CredentialCheck {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static String digest(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }
