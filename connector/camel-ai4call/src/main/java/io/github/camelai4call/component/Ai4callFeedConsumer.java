@@ -140,7 +140,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                 }
                 cursor = end.hasMore ? end.nextCursor : null;
                 commit(progress.watermark);
-            } while (cursor != null && isRunAllowed());
+            } while (cursor != null && mayDeliver());
         } finally {
             commit(progress.watermark);
         }
@@ -185,8 +185,8 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                         if (delivered.contains(idOf(record), time)) {
                             continue;
                         }
-                        if (!isRunAllowed()) {
-                            progress.failed = true; // stopping: start no new exchange
+                        if (!mayDeliver()) {
+                            progress.failed = true; // stopping or suspended: start no new exchange
                             return new PageEnd(null, false);
                         }
                         if (batch != null) {
@@ -287,6 +287,16 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
             return Instant.parse(saved);
         }
         return endpoint.getStartFrom() == null ? null : startInstant().plus(overlap);
+    }
+
+    /**
+     * Whether a new exchange may start. Not while the consumer is being suspended or stopped: Camel's graceful
+     * shutdown suspends consumers first and then waits for the exchanges in flight, and {@code isRunAllowed()} is
+     * still true for a suspended service, so a poll checking only that went on through the rest of the feed (a
+     * whole backfill) before the route could stop.
+     */
+    private boolean mayDeliver() {
+        return isRunAllowed() && !isSuspendingOrSuspended();
     }
 
     /**
