@@ -115,7 +115,7 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     private void checkBaseUrl() {
         ServiceAddress address;
         try {
-            address = ServiceAddress.of(configuration.getBaseUrl());
+            address = getComponent().getRequestFactory().address(configuration.getBaseUrl());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ai4call:" + operation + ": option 'baseUrl' must be an absolute URL such as "
                                                + Ai4callConfiguration.DEFAULT_BASE_URL, e);

@@ -59,7 +59,7 @@ public final class RequestFactory {
     public PreparedRequest prepare(Ai4callOperation op, Ai4callConfiguration config, Ai4callApiParameters options,
             Message message) {
         String opId = op.name();
-        ServiceAddress address = addresses.computeIfAbsent(config.getBaseUrl(), ServiceAddress::of);
+        ServiceAddress address = address(config.getBaseUrl());
         Map<String, String> headers = new HashMap<>(8);
         headers.put("Host", address.hostHeader());
         headers.put("Accept", "application/json");
@@ -124,6 +124,15 @@ public final class RequestFactory {
 
         return new PreparedRequest(address.host(), address.basePath() + path + query, headers, entity,
                 new String[] { portalKey, assistantKey });
+    }
+
+    /**
+     * The base URL parsed once for every endpoint and request that uses it.
+     *
+     * @throws IllegalArgumentException when it is not an absolute URL with a host (nothing is kept then)
+     */
+    public ServiceAddress address(String baseUrl) {
+        return addresses.computeIfAbsent(baseUrl, ServiceAddress::of);
     }
 
     private static String describeMismatch(ParameterSpec p, String value) {

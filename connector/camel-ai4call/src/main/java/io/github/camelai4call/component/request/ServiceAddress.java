@@ -7,8 +7,9 @@ import org.apache.hc.core5.net.URIAuthority;
 
 /**
  * A base URL split once into the host to connect to and the path that prefixes every operation path, so that no
- * request has to parse a URI. The one place that reads the {@code baseUrl} option: endpoints check it with
- * {@link #of(String)} when they initialise, requests reuse the parsed form.
+ * request has to parse a URI. The one place that reads the {@code baseUrl} option: endpoints check it when they
+ * initialise and requests reuse it, both through {@link RequestFactory#address(String)}, which parses each base URL
+ * once.
  *
  * @param host       scheme, host name and port
  * @param basePath   the base URL's path without a trailing slash ("" for none)
