@@ -6,7 +6,11 @@ import java.util.stream.Stream;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.IndexView;
 
+import io.github.camelai4call.quarkus.runtime.Ai4callReadinessCheck;
 import io.github.camelai4call.quarkus.runtime.Ai4callRecorder;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -85,6 +89,14 @@ public class Ai4callProcessor {
         // networknt json-schema-validator ships its own META-INF/native-image resource-config (meta-schemas,
         // jsv-messages bundles), which native-image applies by itself.
         return new NativeImageResourceBuildItem(RESOURCES);
+    }
+
+    /** The producers' readiness in {@code /q/health/ready}, where the application has SmallRye Health. */
+    @BuildStep
+    void readiness(Capabilities capabilities, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
+            beans.produce(AdditionalBeanBuildItem.unremovableOf(Ai4callReadinessCheck.class));
+        }
     }
 
     @BuildStep
