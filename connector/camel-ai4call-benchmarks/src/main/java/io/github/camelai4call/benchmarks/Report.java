@@ -1,341 +1,303 @@
 package io.github.camelai4call.benchmarks;
 
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** The Markdown written to docs/performance.md. */
+import org.apache.camel.component.rest.openapi.RestOpenApiComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The Markdown section of docs/performance.md: the prose is the resource {@code report.md}; this class makes the
+ * values, tables and judged goals that go into it.
+ */
 final class Report {
 
-    private Report() {
+    private static final String CONNECTOR_CLIENT = "org.apache.httpcomponents.client5:httpclient5";
+
+    private final RunResults run;
+    private final StringBuilder reading = new StringBuilder();
+
+    private Report(RunResults run) {
+        this.run = run;
     }
 
-    static String markdown(ZonedDateTime date, double totalSeconds, double roundSeconds, double warmupSeconds,
-            double warmupMaxSeconds, int rounds,
-            List<BenchmarkMain.Row> rows, List<BenchmarkMain.ClientWarmup> clientWarmups, double[] startup, ColdStarts.Outcome coldStarts, DependencySize.Result size,
-            List<String> problems) {
+    static String markdown(RunResults run) {
+        return new Report(run).render();
+    }
+
+    private String render() {
+        RunSettings s = run.settings();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("goals", goals());
+        v.put("date", run.started().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        v.put("cpus", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        v.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+                + System.getProperty("java.vendor") + "), heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        v.put("camel", String.valueOf(DefaultCamelContext.class.getPackage().getImplementationVersion()));
+        v.put("restOpenApi", String.valueOf(RestOpenApiComponent.class.getPackage().getImplementationVersion()));
+        v.put("goalCallers", String.valueOf(Goals.CALLERS));
+        v.put("warmupMin", format("%.0f", s.warmupMinSeconds()));
+        v.put("warmupMax", format("%.0f", s.warmupMaxSeconds()));
+        v.put("rounds", String.valueOf(s.rounds()));
+        v.put("roundSeconds", format("%.1f", s.roundSeconds()));
+        v.put("runSeconds", format("%.0f", run.seconds()));
+        v.put("loadAtStart", run.loadAtStart());
+        v.put("loadAtEnd", run.loadAtEnd());
+        v.put("command", BenchmarkMain.COMMAND);
+        v.put("outboundBody", json(Client.OUTBOUND_BODY));
+        v.put("throughput", throughput());
+        v.put("endpoints", String.valueOf(ColdStarts.ENDPOINTS));
+        v.put("coldStartApplication", BenchmarkMain.COLD_START_APPLICATION.stream().map(Report::artifactId)
+                .map(a -> "`" + a + "`").collect(Collectors.joining(", ")));
+        v.put("coldStartJars", String.valueOf(run.coldStarts().classpath().size()));
+        v.put("coldStartRuns", String.valueOf(run.coldStarts().runs()));
+        v.put("aotJava", String.valueOf(ColdStarts.AOT_CACHE_JAVA));
+        v.put("coldStartTable", coldStartTable());
+        v.put("coldStartClasspath", run.coldStarts().classpath().stream().map(j -> "`" + j + "`").collect(Collectors.joining(", ")));
+        v.put("startupGoal", startupGoal());
+        v.put("harnessWarmCount", String.valueOf(run.harnessStartups().warm().count()));
+        v.put("harnessStartupTable", harnessStartupTable());
+        v.put("camelBaseline", BenchmarkMain.CAMEL_BASELINE.stream().map(Report::artifactId).map(a -> "`" + a + "`")
+                .collect(Collectors.joining(" + ")));
+        v.put("sizeTable", sizeTable());
+        v.put("addedJars", addedJars());
+        v.put("problems", problems());
+        v.put("reading", reading.toString()); // last: the sections above add their sentences to it
+        return Template.load("report.md").fill(v);
+    }
+
+    /** The goals as {@link Goals} states them. */
+    private static String goals() {
+        String throughput = Goals.THROUGHPUT.stream().filter(Goals.ThroughputRatio::isGoal)
+                .map(g -> "- Throughput at " + Goals.CALLERS + " callers, each operation: " + g.statement() + ".\n")
+                .collect(Collectors.joining());
+        return throughput + "- Start-up, cold, the connector's share: " + Goals.STARTUP_SHARE.statement() + ", in the same run, "
+               + Goals.STARTUP_SHARE.judgedWith().stream().map(c -> c.label).collect(Collectors.joining(" and "))
+               + " (other class caches for information).\n";
+    }
+
+    // ------------------------------------------------------------------ throughput
+
+    private String throughput() {
         StringBuilder b = new StringBuilder();
-        b.append("Generated by the benchmark harness in `connector/camel-ai4call-benchmarks` (`BenchmarkMain`); ")
-                .append("re-running it rewrites this section only. The HTTP figures come from two local servers on ")
-                .append("127.0.0.1. Each client runs in a JVM of its own (as JMH forks each benchmark), and the two servers are ")
-                .append("started in that JVM, the same code with the same recorded answers for every client: in one JVM ")
-                .append("shared by all clients, the JIT compiled the code they share (HttpCore, Jackson, Camel) with the mixed ")
-                .append("profile of all of them, which cost the leanest client most.\n\n")
-                .append("1. **Recorded answers** (the goals are judged here): the answers the simulator gave to the two ")
-                .append("requests, replayed byte for byte by a minimal keep-alive HTTP/1.1 server that costs almost no ")
-                .append("CPU. On 2 cores client and server share the CPU, so this is the set-up where a client's own ")
-                .append("cost decides its throughput.\n")
-                .append("2. **The simulator** (`Ai4callSimulator`, JDK HttpServer, 5,000 analytics records): it routes ")
-                .append("and validates every request by the contract, which costs more CPU than any client, so all ")
-                .append("clients come out close together. An end-to-end check, not a client comparison.\n\n");
-        b.append("## Machine and run\n\n");
-        b.append("| | |\n|---|---|\n");
-        b.append("| Date | ").append(date.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" |\n");
-        b.append("| CPUs (`nproc`) | ").append(Runtime.getRuntime().availableProcessors()).append(" |\n");
-        b.append("| Java | ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
-                .append("), heap ").append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB |\n");
-        b.append("| OS | ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-                .append(' ').append(System.getProperty("os.arch")).append(" |\n");
-        b.append("| Camel | ").append(org.apache.camel.impl.DefaultCamelContext.class.getPackage().getImplementationVersion())
-                .append(" |\n");
-        b.append(String.format(Locale.ROOT, "| Method | each client in a JVM of its own (`-Xmx512m`), only one JVM working at a time; per server, each "
-                + "client first runs both operations at 8 callers, alternately in 1 s slices, until neither rises any more "
-                + "(mean of its last three slices < 3%% above the three before; the seconds each needed are below the "
-                + "tables); then per (operation, callers) each is warmed up in 1 s slices, at least %.0f s and until its "
-                + "last three slices are within 10%% of each other (at most %.0f s; the warm-up column), then all are timed "
-                + "in %d rounds of %.1f s, interleaved and rotated per round; simulator state reset before each "
-                + "outboundCall round against it |\n",
-                warmupSeconds, warmupMaxSeconds, rounds, roundSeconds));
-        b.append(String.format(Locale.ROOT, "| Run time | %.0f s |%n", totalSeconds));
-        b.append("| Load average (1/5/15 min) at start / end | ").append(BenchmarkMain.LOAD_AT_START).append(" / ")
-                .append(loadAverage()).append(" (anything above the harness itself means other processes shared the CPUs) |\n\n");
-
-        b.append("## Reproduce\n\n```\n").append(BenchmarkMain.COMMAND).append("\n```\n\n");
-        b.append("Shorter: add `-Dbench.seconds=1 -Dbench.rounds=3 -Dbench.warmupMax=10` (figures of code not yet fully compiled). `-Dbench.diagnose=true` adds ")
-                .append("diagnostic `ai4call:` variants (`validateRequest=false`, `outputType=jsonNode`). Once the other modules are installed, ")
-                .append("`-am` can be dropped. `-Dbench.server=recorded` (or `simulator`) measures against one server only. ")
-                .append("`-Dbench.aotJava=<JDK home>` names the Java 25+ for the AOT-cache cold starts. The harness runs in a forked JVM (`-Xmx512m`) with SLF4J bound to ")
-                .append("`slf4j-nop`, so no client or the simulator spends time logging.\n\n");
-
-        b.append("## Throughput\n\n");
-        b.append("Every caller is a thread doing complete calls in a loop: send, read the whole answer, turn it into objects. ")
-                .append("Raw clients parse into a Jackson `JsonNode`; the `ai4call:` route uses the component defaults ")
-                .append("(`outputType=model`, i.e. typed response classes, and `validateRequest=true`, i.e. the body is checked ")
-                .append("against the contract before sending); the rest-openapi route does `marshal().json()` before and ")
-                .append("`unmarshal().json()` after (a `Map`); the \"validating + typed\" rest-openapi route also sets ")
-                .append("`requestValidationEnabled=true` and unmarshals to the same generated model class as `ai4call:`. Camel callers use `ProducerTemplate.requestBody(endpoint, body)` on a `direct:` endpoint resolved once.\n\n");
-        b.append("outboundCall body: `{\"assistantApiKey\":\"ast_demo_sales_01\",\"to\":\"+390810000001\",\"metadata\":{\"lead_id\":\"123\"}}`.\n\n");
-        b.append("\"CPU µs per call\" is the CPU time of the client's JVM during the timed rounds (from `/proc/self/stat`, ")
-                .append("10 ms ticks) divided by the calls completed: the client and the server it talks to together, user ")
-                .append("time and system (kernel) time. On 2 busy cores throughput is about 2 s divided by this figure, so ")
-                .append("it shows how much of a call is the client's own and how much (loopback TCP, the server) no client ")
-                .append("can save.\n\n");
-        StringBuilder reading = new StringBuilder();
-        for (BenchmarkMain.Server server : BenchmarkMain.Server.values()) {
-            List<BenchmarkMain.Row> of = rows.stream().filter(r -> r.server() == server).toList();
-            if (of.isEmpty()) {
+        Throughput t = run.throughput();
+        for (Server server : Server.values()) {
+            List<Throughput.Row> rows = t.of(server);
+            if (rows.isEmpty()) {
                 continue;
             }
             b.append("### Against the ").append(server.label).append("\n\n");
-            throughputTable(b, of, rounds);
-            b.append("Warm-up before the first timed round (both operations at 8 callers, until steady): ");
-            b.append(clientWarmups.stream().filter(w -> w.server() == server)
-                    .map(w -> String.format(Locale.ROOT, "%s %.0f s%s", w.client(), w.seconds(), w.steady() ? "" : " (not steady)"))
-                    .collect(java.util.stream.Collectors.joining("; "))).append(".\n\n");
-            goals(b, reading, of, server);
+            b.append(throughputTable(t, rows));
+            b.append("Warm-up before the first timed round (both operations at ").append(Goals.CALLERS)
+                    .append(" callers, until steady): ")
+                    .append(t.warmups().stream().filter(w -> w.server() == server)
+                            .map(w -> format("%s %.0f s%s", w.client().label, w.warmup().seconds(), steady(w.warmup())))
+                            .collect(Collectors.joining("; ")))
+                    .append(".\n\n");
+            b.append(goalTable(t, server));
         }
-        if (rows.stream().anyMatch(r -> r.client().startsWith("JDK") && r.stats().errors() > 0)) {
+        if (t.rows().stream().anyMatch(r -> r.client() == ClientKind.RAW_JDK && r.stats().errors() > 0)) {
             reading.append("- The JDK client's failed calls are its own: with `-Djdk.httpclient.HttpClient.log=errors` it "
                     + "reports `connection closed locally` (it closes a pooled connection while reusing it) and retries "
                     + "such a GET once by itself, but never a POST. The other clients see no error on the same servers.\n");
         }
         reading.append("- Run-to-run noise is large on 2 shared cores (see CV and the load average above): ratios of one run "
-                + "differ by about ±0.1 from the next, so a 0.9x goal measured at 0.9x–1.0x is met only marginally.\n");
-        if (size.added().stream().anyMatch(j -> j.ga().equals("org.apache.httpcomponents.client5:httpclient5"))) {
-            reading.append("- camel-ai4call declares `httpclient5` only for its streaming multipart builder (uploadRagDocument); "
-                    + "the transport needs `httpcore5` alone. Writing that multipart entity in the component would remove about ")
-                    .append(kb(size.added().stream()
-                    .filter(j -> j.ga().equals("org.apache.httpcomponents.client5:httpclient5")).mapToLong(DependencySize.Jar::bytes)
-                    .sum())).append(" from what users add (httpcore5-h2 comes with httpclient5 too).\n");
-        }
+                + "differ by about ±0.1 from the next, so a goal measured within 0.1 of its threshold is met (or missed) "
+                + "only marginally.\n");
+        return b.toString();
+    }
 
-        b.append("\n## Start-up\n\n");
-        b.append("A CamelContext with one route `from(\"direct:<op>\").to(\"ai4call:<op>\")` per operation (`Ai4callOperation.values()`, ")
-                .append(io.github.camelai4call.component.Ai4callOperation.values().length)
-                .append(" routes), timed from `new DefaultCamelContext()` to `start()` returning.\n\n");
-        b.append("### Cold: a fresh JVM per run\n\n");
-        List<ColdStarts.Result> cold = coldStarts.results();
-        b.append("`ColdStartComparison` in a child JVM, on the classpath of an application that uses the connector: the ")
-                .append("runtime closure of `camel-ai4call`, `camel-direct`, `camel-core-languages` and `slf4j-nop`, as Maven ")
-                .append("selected them for this module (").append(coldStarts.classpath().size())
-                .append(" jars, listed below), not the harness's own longer classpath. The variants are interleaved, ")
-                .append(cold.isEmpty() ? 0 : cold.get(0).mainToStarted().length)
-                .append(" runs each after one discarded run. \"main() → started\" is the context's start-up in a JVM where ")
-                .append("nothing of Camel was loaded yet; \"process\" is the wall-clock time of the whole child process ")
-                .append("(JVM boot, start-up, shutdown). Class caches, each made by one training run with the 55 endpoints ")
-                .append("and used by both routes sets:\n\n")
-                .append("- *AppCDS archive* (Java 17's application class-data sharing): `-XX:ArchiveClassesAtExit=app.jsa`, ")
-                .append("then `-XX:SharedArchiveFile=app.jsa`; classes are mapped from the archive instead of being read and ")
-                .append("verified from the jars.\n")
-                .append("- *AOT cache* (Java ").append(ColdStarts.AOT_CACHE_JAVA).append("+, JEPs 483 and 514): ")
-                .append("`-XX:AOTCacheOutput=app.aot`, then `-XX:AOTCache=app.aot`; classes come loaded and linked. The ")
-                .append("connector is built for Java 17 and runs unchanged on that JVM. Measured when a Java ")
-                .append(ColdStarts.AOT_CACHE_JAVA).append("+ is found (`-Dbench.aotJava=<JDK home>`, else beside the ")
-                .append("harness's Java).\n\n");
+    private String throughputTable(Throughput t, List<Throughput.Row> rows) {
+        StringBuilder b = new StringBuilder();
+        b.append(format("| Operation | Callers | Client | req/s (mean of %d) | sd | CV | min – max | vs fastest raw | "
+                + "CPU µs per call: user + system | warm-up |%n", run.settings().rounds()));
+        b.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Throughput.Row r : rows) {
+            Throughput.Stats s = r.stats();
+            double raw = t.fastestRaw(r.server(), r.op(), r.callers()).map(x -> x.stats().mean()).orElse(Double.NaN);
+            b.append(format("| %s | %d | %s | **%,.0f** | %,.0f | %.1f%% | %,.0f – %,.0f | %.2fx | %s | %.0f s%s |%n",
+                    r.op(), r.callers(), r.client().label, s.mean(), s.rates().sd(), s.rates().cv(), s.rates().min(),
+                    s.rates().max(), s.mean() / raw, Double.isNaN(s.userMicros()) ? "n/a"
+                            : format("%.1f + %.1f = %.1f", s.userMicros(), s.systemMicros(), s.cpuMicros()),
+                    s.warmup().seconds(), steady(s.warmup())));
+        }
+        b.append('\n');
+        String errors = rows.stream().filter(r -> r.stats().errors() > 0)
+                .map(r -> format("- %s, %s, %d callers: %d failed calls (not counted), first: `%s`%n", r.client().label,
+                        r.op(), r.callers(), r.stats().errors(), r.stats().firstError()))
+                .collect(Collectors.joining());
+        return errors.isEmpty() ? b.toString() : b.append(errors).append('\n').toString();
+    }
+
+    /** The ratios of {@link Goals#THROUGHPUT} against one server, as a table and as sentences of the reading. */
+    private String goalTable(Throughput t, Server server) {
+        StringBuilder b = new StringBuilder();
+        b.append("#### Goals at ").append(Goals.CALLERS).append(" callers, against the ").append(server.label).append("\n\n");
+        b.append("| Goal | Operation | Measured | Met |\n|---|---|---:|:---:|\n");
+        for (Client.Op op : Client.Op.values()) {
+            for (Goals.ThroughputRatio ratio : Goals.THROUGHPUT) {
+                Optional<Throughput.Row> subject = t.find(server, op, Goals.CALLERS, ratio.subject());
+                Optional<Throughput.Row> anchor = t.find(server, op, Goals.CALLERS, ratio.anchor());
+                if (subject.isEmpty() || anchor.isEmpty()) {
+                    continue;
+                }
+                double value = subject.get().stats().mean() / anchor.get().stats().mean();
+                b.append(format("| %s | %s | %.3fx | %s |%n", ratio.statement(), op, value,
+                        ratio.isGoal() ? (ratio.met(value) ? "yes" : "**no**") : ""));
+                reading.append(throughputSentence(server, op, ratio, value, subject.get(), anchor.get()));
+            }
+        }
+        return b.append('\n').toString();
+    }
+
+    private static String throughputSentence(Server server, Client.Op op, Goals.ThroughputRatio ratio, double value,
+            Throughput.Row subject, Throughput.Row anchor) {
+        String sentence = format("- %s, %s, %d callers: %s does %.2fx the calls of %s", server.label, op, Goals.CALLERS,
+                subject.client().label, value, anchor.client().label);
+        if (!ratio.isGoal()) {
+            return sentence + " (for information).\n";
+        }
+        sentence += format(" — goal >= %.1fx %s.", ratio.atLeast(), verdict(ratio.met(value)));
+        if (!Double.isNaN(subject.stats().cpuMicros()) && !Double.isNaN(anchor.stats().cpuMicros())) {
+            sentence += format(" In CPU per call (client and server in one JVM, user + system): %.1f µs against %.1f µs; "
+                    + "%.1fx the anchor's throughput means %.1f µs per call.", subject.stats().cpuMicros(),
+                    anchor.stats().cpuMicros(), ratio.atLeast(), anchor.stats().cpuMicros() / ratio.atLeast());
+        }
+        return sentence + "\n";
+    }
+
+    // ------------------------------------------------------------------ start-up
+
+    private String coldStartTable() {
+        StringBuilder b = new StringBuilder();
         b.append("| JVM, class cache, routes | main() → started, median | runs (ms) | process, median |\n|---|---:|---|---:|\n");
-        for (ColdStarts.Result r : cold) {
-            b.append(String.format(Locale.ROOT, "| %s | **%.0f ms** | %s | %.0f ms |%n", r.variant().label(), r.median(),
-                    Arrays.stream(r.mainToStarted()).mapToObj(v -> String.format(Locale.ROOT, "%.0f", v))
-                            .collect(java.util.stream.Collectors.joining(", ")), r.processMedian()));
-        }
-        b.append("\n<details><summary>The application classpath</summary>\n\n")
-                .append(String.join(", ", coldStarts.classpath().stream().map(j -> "`" + j + "`").toList()))
-                .append("\n\n</details>\n\n");
-        for (ColdStarts.Result ai : cold) {
-            if (!ai.variant().mode().equals("ai4call")) {
-                continue;
-            }
-            ColdStarts.Result alone = cold.stream().filter(r -> r.variant().mode().equals("direct")
-                    && r.variant().java().equals(ai.variant().java()) && r.variant().cache() == ai.variant().cache())
-                    .findFirst().orElse(null);
-            reading.append(String.format(Locale.ROOT, "- Cold start, Java %s, %s: the 55-endpoint context starts in %.0f ms "
-                    + "(median) — goal < 300 ms %s.", ai.variant().java().version(), ai.variant().cache().label,
-                    ai.median(), ai.median() < 300 ? "met" : "**not met**"));
-            if (alone != null) {
-                reading.append(String.format(Locale.ROOT, " Camel alone with 55 `direct:` routes: %.0f ms, so the component "
-                        + "adds about %.0f ms.", alone.median(), ai.median() - alone.median()));
-            }
-            reading.append('\n');
-        }
-        if (cold.stream().anyMatch(r -> r.variant().cache() != ColdStarts.ClassCache.NONE)) {
-            reading.append("- A class cache is a deployment choice (one training run, one JVM option; Quarkus makes an AppCDS "
-                    + "archive with `quarkus.package.jar.appcds.enabled`), nothing in the connector; "
-                    + "`docs/startup.md` shows both.\n");
-        }
-        b.append("### In the harness JVM\n\n");
-        b.append("\"First\" is the first context of the harness JVM (the simulator, hence Jackson and HttpCore, were already ")
-                .append("loaded); \"warm\" are the ").append(startup.length - 1).append(" next ones in the same JVM.\n\n");
-        double[] warm = Arrays.copyOfRange(startup, 1, startup.length);
-        double[] sorted = warm.clone();
-        Arrays.sort(sorted);
-        b.append("| | ms |\n|---|---:|\n");
-        b.append(String.format(Locale.ROOT, "| First context | %.0f |%n", startup[0]));
-        if (warm.length > 0) {
-            b.append(String.format(Locale.ROOT, "| Warm mean | %.1f |%n", Arrays.stream(warm).average().orElse(0)));
-            b.append(String.format(Locale.ROOT, "| Warm median | %.1f |%n", BenchmarkMain.median(warm)));
-            b.append(String.format(Locale.ROOT, "| Warm min – max | %.1f – %.1f |%n", sorted[0], sorted[sorted.length - 1]));
-        }
-
-        b.append("\n## Runtime dependency size\n\n");
-        b.append("Method: the harness maps every entry of the classpath Maven resolved for the benchmark module back to its ")
-                .append("groupId:artifactId and POM (next to the jar in the local repository, or the module's `pom.xml` for a ")
-                .append("reactor module's `target/classes` or `target/*.jar`), then walks compile and runtime, non-optional dependency edges (with ")
-                .append("exclusions, parents' dependencies included) from `camel-ai4call`, and separately from ")
-                .append("`camel-core-engine` + `camel-support`, keeping only artifacts Maven put on the classpath (so the ")
-                .append("versions are the ones Maven selected). \"Added\" = the first set minus the second: what a Camel user ")
-                .append("downloads by adding the connector. Sizes are jar file sizes.\n\n");
-        b.append("| | jars | size |\n|---|---:|---:|\n");
-        b.append(String.format(Locale.ROOT, "| Added by camel-ai4call (camel-ai4call + deps not in camel-core-engine/camel-support) | %d | **%s** |%n",
-                size.added().size(), mb(size.addedBytes())));
-        b.append(String.format(Locale.ROOT, "| Total runtime closure of camel-ai4call (incl. camel-support, camel-api, ...) | %d | %s |%n",
-                size.closure().size(), mb(size.closureBytes())));
-        b.append(String.format(Locale.ROOT, "| For reference: camel-core-engine + camel-support closure | %d | %s |%n%n",
-                size.baseline().size(), mb(size.baselineBytes())));
-        b.append("<details><summary>The added jars</summary>\n\n| Artifact | jar | size |\n|---|---|---:|\n");
-        for (DependencySize.Jar j : size.added()) {
-            b.append("| ").append(j.ga()).append(" | ").append(j.file().getFileName()).append(" | ")
-                    .append(kb(j.bytes())).append(" |\n");
-        }
-        b.append("\n</details>\n\n");
-
-        b.append("## Reading\n\n");
-        b.append(reading);
-        b.append("""
-                - Both servers share the same %d CPU cores and the same JVM with the client being measured. Against the simulator, \
-                which parses, validates against the contract (swagger-request-validator) and serialises every request, \
-                a client that is cheaper on the CPU leaves more CPU to the simulator, so the differences between clients \
-                show up compressed; against the recorded answers they show in full. Neither is a capacity figure for \
-                AI4CALL.
-                - `ai4call:` does more per call than the raw loops: it resolves the endpoint through Camel (direct: + \
-                ProducerTemplate), validates the outboundCall body against the contract's JSON schema and binds the \
-                answer to typed model classes, whereas the raw loops only parse into a `JsonNode`.
-                - The component's transport is Apache HttpCore 5's classic `HttpRequester` (the layer under HttpClient 5) \
-                rather than the full HttpClient 5: HttpClient 5 logs request lines and headers at DEBUG (its `wire` and \
-                `headers` loggers), which would print assistant keys (they are in paths) and the `x-portal-api-key` header; \
-                HttpCore writes no logs. It still pools and reuses connections; what it costs or saves in throughput is \
-                visible by comparing the `ai4call:` rows with the raw Apache HttpClient 5 rows.
-                - The raw loops set no timeout, as a quick hand-written integration would. `ai4call:` keeps its request \
-                timeout (30 s), but as a deadline on each answer, checked by a watch thread, not as a socket read \
-                timeout: with SO_TIMEOUT every waiting read of the JDK socket is a timed poll, which cost it about 15%% \
-                of its throughput here, all in kernel time (`docs/architecture.md`).
-                - The JDK `java.net.http.HttpClient` (HTTP/1.1) was measured only for comparison, as the dependency-free \
-                alternative.
-                - Warm-up matters on 2 cores: the JIT compilers share them with the callers, and a client reached its \
-                steady throughput only after tens of seconds (the warm-up line below each table). Earlier runs of this harness warmed each \
-                client up for a fixed 2 s in one shared JVM; they measured code not yet fully compiled and profiled for \
-                all clients at once, and reported `ai4call:` at 1.35x–1.50x the rest-openapi route.
-                """.formatted(Runtime.getRuntime().availableProcessors()));
-        if (!problems.isEmpty()) {
-            b.append("\n## Problems during the run\n\n");
-            for (String p : problems) {
-                b.append("- ").append(p).append('\n');
-            }
+        for (ColdStarts.Result r : run.coldStarts().results()) {
+            b.append(format("| %s | **%.0f ms** | %s | %.0f ms |%n", r.variant().label(), r.mainToStarted().median(),
+                    java.util.Arrays.stream(r.mainToStarted().values()).mapToObj(x -> format("%.0f", x))
+                            .collect(Collectors.joining(", ")), r.process().median()));
         }
         return b.toString();
     }
 
-    private static double cpu(BenchmarkMain.Row r) {
-        return r.stats().userMicros() + r.stats().systemMicros();
-    }
-
-    private static void throughputTable(StringBuilder b, List<BenchmarkMain.Row> rows, int rounds) {
-        b.append(String.format(Locale.ROOT,
-                "| Operation | Callers | Client | req/s (mean of %d) | sd | CV | min – max | vs fastest raw | CPU µs per call: user + system | warm-up |%n", rounds));
-        b.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (BenchmarkMain.Row r : rows) {
-            double raw = fastestRaw(rows, r.op(), r.callers());
-            BenchmarkMain.Stats s = r.stats();
-            b.append(String.format(Locale.ROOT, "| %s | %d | %s | **%,.0f** | %,.0f | %.1f%% | %,.0f – %,.0f | %.2fx | %s | %.0f s%s |%n",
-                    r.op(), r.callers(), r.client(), s.mean(), s.sd(), s.cv(), s.min(), s.max(), s.mean() / raw,
-                    Double.isNaN(s.userMicros()) ? "n/a" : String.format(Locale.ROOT, "%.1f + %.1f = %.1f", s.userMicros(),
-                            s.systemMicros(), s.userMicros() + s.systemMicros()),
-                    s.warmupSeconds(), s.steady() ? "" : " (not steady)"));
+    /** {@link Goals#STARTUP_SHARE} for each JVM and class cache measured with both route sets. */
+    private String startupGoal() {
+        List<ColdStarts.Pair> pairs = run.coldStarts().pairs();
+        if (pairs.isEmpty()) {
+            return "No JVM and class cache was measured with both route sets.\n\n";
         }
-        b.append('\n');
-        for (BenchmarkMain.Row r : rows) {
-            if (r.stats().errors() > 0) {
-                b.append("- ").append(r.client()).append(", ").append(r.op()).append(", ").append(r.callers())
-                        .append(" callers: ").append(r.stats().errors()).append(" failed calls (not counted), first: `")
-                        .append(r.stats().firstError()).append("`\n");
-            }
+        StringBuilder b = new StringBuilder();
+        b.append("| JVM, class cache | ").append(ColdStartComparison.Routes.AI4CALL.label(ColdStarts.ENDPOINTS))
+                .append(" | ").append(ColdStartComparison.Routes.DIRECT.label(ColdStarts.ENDPOINTS))
+                .append(" | share | goal <= ").append(format("%.2fx", Goals.STARTUP_SHARE.atMost()))
+                .append(" |\n|---|---:|---:|---:|:---:|\n");
+        for (ColdStarts.Pair p : pairs) {
+            ColdStarts.Variant variant = p.ai4call().variant();
+            boolean judged = Goals.STARTUP_SHARE.judges(variant.cache());
+            boolean met = Goals.STARTUP_SHARE.met(p.share());
+            double ai4call = p.ai4call().mainToStarted().median();
+            double alone = p.alone().mainToStarted().median();
+            b.append(format("| Java %d, %s | %.0f ms | %.0f ms | %.2fx | %s |%n", variant.java().feature(),
+                    variant.cache().label, ai4call, alone, p.share(), judged ? (met ? "yes" : "**no**") : "(information)"));
+            reading.append(format("- Cold start, Java %s, %s: the %d-endpoint context starts in %.0f ms (median), Camel "
+                    + "alone with %d `direct:` routes in %.0f ms: %.2fx, the component adds about %.0f ms%s.%n",
+                    variant.java().version(), variant.cache().label, ColdStarts.ENDPOINTS, ai4call, ColdStarts.ENDPOINTS,
+                    alone, p.share(), ai4call - alone, judged
+                            ? format(" — goal <= %.2fx %s", Goals.STARTUP_SHARE.atMost(), verdict(met)) : ""));
         }
-    }
-
-    /** The goal table at 8 callers for one server, and its sentences for the reading. */
-    private static void goals(StringBuilder b, StringBuilder reading, List<BenchmarkMain.Row> rows,
-            BenchmarkMain.Server server) {
-        b.append("\n#### Goals at 8 callers, against the ").append(server.label).append("\n\n");
-        b.append("| Goal | Operation | Measured | Met |\n|---|---|---:|:---:|\n");
-        for (Client.Op op : Client.Op.values()) {
-            Optional<BenchmarkMain.Row> ai = find(rows, op, 8, true, false);
-            Optional<BenchmarkMain.Row> ro = find(rows, op, 8, false, true);
-            double raw = fastestRaw(rows, op, 8);
-            if (ai.isPresent() && raw > 0) {
-                double ratio = ai.get().stats().mean() / raw;
-                b.append(String.format(Locale.ROOT, "| ai4call >= 0.9x fastest raw client | %s | %.3fx | %s |%n", op, ratio,
-                        ratio >= 0.9 ? "yes" : "**no**"));
-                reading.append(String.format(Locale.ROOT, "- %s, %s, 8 callers: `ai4call:` reaches %.2fx the fastest raw "
-                        + "client (%s) — goal %s.%n", server.label, op, ratio, fastestRawName(rows, op, 8),
-                        ratio >= 0.9 ? "met" : "**not met**"));
-            }
-            if (ai.isPresent() && ro.isPresent()) {
-                double ratio = ai.get().stats().mean() / ro.get().stats().mean();
-                b.append(String.format(Locale.ROOT, "| ai4call >= 1.5x rest-openapi route | %s | %.3fx | %s |%n", op, ratio,
-                        ratio >= 1.5 ? "yes" : "**no**"));
-                reading.append(String.format(Locale.ROOT, "- %s, %s, 8 callers: `ai4call:` does %.3fx the calls of the "
-                        + "rest-openapi route — goal %s (the route itself reaches %.2fx the fastest raw client, so 1.5x "
-                        + "over it means %.2fx a raw client).%n", server.label, op, ratio, ratio >= 1.5 ? "met" : "**not met**",
-                        raw > 0 ? ro.get().stats().mean() / raw : Double.NaN,
-                        raw > 0 ? 1.5 * ro.get().stats().mean() / raw : Double.NaN));
-                Optional<BenchmarkMain.Row> rawRow = rows.stream().filter(r -> r.op() == op && r.callers() == 8 && r.raw())
-                        .max(java.util.Comparator.comparingDouble(r -> r.stats().mean()));
-                double aiCpu = cpu(ai.get());
-                double roCpu = cpu(ro.get());
-                if (!Double.isNaN(aiCpu) && !Double.isNaN(roCpu) && rawRow.isPresent()) {
-                    reading.append(String.format(Locale.ROOT, "  In CPU per call (client and server in one JVM, user + "
-                            + "system): the rest-openapi route %.1f µs, `ai4call:` %.1f µs, %s %.1f µs, of which %.1f µs "
-                            + "system time. 1.5x the route's throughput means %.1f µs per call.%n", roCpu, aiCpu,
-                            rawRow.get().client(), cpu(rawRow.get()), rawRow.get().stats().systemMicros(), roCpu / 1.5));
-                }
-            }
-            Optional<BenchmarkMain.Row> same = rows.stream().filter(r -> r.op() == op && r.callers() == 8
-                    && r.client().contains("validating + typed")).findFirst();
-            if (ai.isPresent() && same.isPresent()) {
-                double ratio = ai.get().stats().mean() / same.get().stats().mean();
-                b.append(String.format(Locale.ROOT, "| (information) ai4call vs rest-openapi route doing the same work "
-                        + "(validating + typed) | %s | %.2fx | |%n", op, ratio));
-                reading.append(String.format(Locale.ROOT, "- %s, %s, 8 callers: against a rest-openapi route that does "
-                        + "what the `ai4call:` defaults do (request validated against the contract, answer bound to the "
-                        + "model class), `ai4call:` does %.2fx the calls.%n", server.label, op, ratio));
-            }
+        if (pairs.stream().anyMatch(p -> p.ai4call().variant().cache() != ColdStarts.ClassCache.NONE)) {
+            reading.append("- A class cache is a deployment choice (one training run, one JVM option; Quarkus makes an AppCDS "
+                    + "archive with `quarkus.package.jar.appcds.enabled`), nothing in the connector; "
+                    + "`docs/startup.md` shows both.\n");
         }
-        b.append('\n');
+        return b.append('\n').toString();
     }
 
-    private static Optional<BenchmarkMain.Row> find(List<BenchmarkMain.Row> rows, Client.Op op, int n, boolean ai4call,
-            boolean restOpenApi) {
-        return rows.stream().filter(r -> r.op() == op && r.callers() == n && r.ai4call() == ai4call
-                && r.restOpenApi() == restOpenApi).findFirst();
+    private String harnessStartupTable() {
+        HarnessStartups.Result h = run.harnessStartups();
+        StringBuilder b = new StringBuilder("| | ms |\n|---|---:|\n");
+        b.append(format("| First context | %.0f |%n", h.firstMillis()));
+        if (h.warm().count() > 0) {
+            b.append(format("| Warm mean | %.1f |%n", h.warm().mean()));
+            b.append(format("| Warm median | %.1f |%n", h.warm().median()));
+            b.append(format("| Warm min – max | %.1f – %.1f |%n", h.warm().min(), h.warm().max()));
+        }
+        return b.toString();
     }
 
-    static double fastestRaw(List<BenchmarkMain.Row> rows, Client.Op op, int n) {
-        return rows.stream().filter(r -> r.op() == op && r.callers() == n && r.raw())
-                .mapToDouble(r -> r.stats().mean()).max().orElse(Double.NaN);
+    // ------------------------------------------------------------------ dependency size
+
+    private String sizeTable() {
+        DependencySize.Result size = run.size();
+        StringBuilder b = new StringBuilder("| | jars | size |\n|---|---:|---:|\n");
+        b.append(format("| Added by camel-ai4call (camel-ai4call + deps not in the baseline) | %d | **%s** |%n",
+                size.added().size(), mb(size.addedBytes())));
+        b.append(format("| Total runtime closure of camel-ai4call (incl. camel-support, camel-api, ...) | %d | %s |%n",
+                size.closure().size(), mb(size.closureBytes())));
+        b.append(format("| For reference: the baseline's closure | %d | %s |%n", size.baseline().size(),
+                mb(size.baselineBytes())));
+        long client = size.added().stream().filter(j -> j.ga().equals(CONNECTOR_CLIENT))
+                .mapToLong(DependencySize.Jar::bytes).sum();
+        if (client > 0) {
+            reading.append("- camel-ai4call declares `httpclient5` only for its streaming multipart builder (uploadRagDocument); "
+                    + "the transport needs `httpcore5` alone. Writing that multipart entity in the component would remove about ")
+                    .append(kb(client)).append(" from what users add (httpcore5-h2 comes with httpclient5 too).\n");
+        }
+        return b.toString();
     }
 
-    static String fastestRawName(List<BenchmarkMain.Row> rows, Client.Op op, int n) {
-        return rows.stream().filter(r -> r.op() == op && r.callers() == n && r.raw())
-                .max((x, y) -> Double.compare(x.stats().mean(), y.stats().mean())).map(BenchmarkMain.Row::client).orElse("?");
+    private String addedJars() {
+        StringBuilder b = new StringBuilder("| Artifact | jar | size |\n|---|---|---:|\n");
+        for (DependencySize.Jar j : run.size().added()) {
+            b.append("| ").append(j.ga()).append(" | ").append(j.file().getFileName()).append(" | ").append(kb(j.bytes()))
+                    .append(" |\n");
+        }
+        return b.toString();
     }
 
-    static String loadAverage() {
+    private String problems() {
+        if (run.problems().isEmpty()) {
+            return "";
+        }
+        return "\n## Problems during the run\n\n" + run.problems().stream().map(p -> "- " + p + "\n").collect(Collectors.joining());
+    }
+
+    // ------------------------------------------------------------------ formatting
+
+    private static String steady(ForkProtocol.Warmed w) {
+        return w.steady() ? "" : " (not steady)";
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "met" : "**not met**";
+    }
+
+    private static String artifactId(String ga) {
+        return ga.substring(ga.indexOf(':') + 1);
+    }
+
+    private static String json(Object value) {
         try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
+            return RawClients.MAPPER.writeValueAsString(value);
         } catch (Exception e) {
-            return "n/a";
+            return String.valueOf(value);
         }
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
     }
 
     private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.2f MB", bytes / (1024.0 * 1024.0));
+        return format("%.2f MB", bytes / (1024.0 * 1024.0));
     }
 
     private static String kb(long bytes) {
-        return String.format(Locale.ROOT, "%,.0f KB", bytes / 1024.0);
+        return format("%,.0f KB", bytes / 1024.0);
     }
 }
