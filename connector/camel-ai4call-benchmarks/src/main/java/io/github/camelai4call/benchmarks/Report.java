@@ -138,8 +138,8 @@ final class Report {
     /** The ratios of {@link Goals#THROUGHPUT} against one server, as a table and as sentences of the reading. */
     private String goalTable(Throughput t, Server server) {
         StringBuilder b = new StringBuilder();
-        b.append("#### Goals at ").append(Goals.CALLERS).append(" callers, against the ").append(server.label).append("\n\n");
         b.append("| Goal | Operation | Measured | Met |\n|---|---|---:|:---:|\n");
+        int judged = 0;
         for (Client.Op op : Client.Op.values()) {
             for (Goals.ThroughputRatio ratio : Goals.THROUGHPUT) {
                 Optional<Throughput.Row> subject = t.find(server, op, Goals.CALLERS, ratio.subject());
@@ -151,9 +151,12 @@ final class Report {
                 b.append(format("| %s | %s | %.3fx | %s |%n", ratio.statement(), op, value,
                         ratio.isGoal() ? (ratio.met(value) ? "yes" : "**no**") : ""));
                 reading.append(throughputSentence(server, op, ratio, value, subject.get(), anchor.get()));
+                judged++;
             }
         }
-        return b.append('\n').toString();
+        String title = "#### Goals at " + Goals.CALLERS + " callers, against the " + server.label + "\n\n";
+        return judged == 0 ? title + "Not judged: the clients the goals compare were not all measured (`-Dbench.only`).\n\n"
+                : title + b + "\n";
     }
 
     private static String throughputSentence(Server server, Client.Op op, Goals.ThroughputRatio ratio, double value,
@@ -242,7 +245,7 @@ final class Report {
         b.append(format("| For reference: the baseline's closure | %d | %s |%n", size.baseline().size(),
                 mb(size.baselineBytes())));
         long client = size.added().stream().filter(j -> j.ga().equals(CONNECTOR_CLIENT))
-                .mapToLong(DependencySize.Jar::bytes).sum();
+                .mapToLong(ClasspathArtifacts.Jar::bytes).sum();
         if (client > 0) {
             reading.append("- camel-ai4call declares `httpclient5` only for its streaming multipart builder (uploadRagDocument); "
                     + "the transport needs `httpcore5` alone. Writing that multipart entity in the component would remove about ")
@@ -253,7 +256,7 @@ final class Report {
 
     private String addedJars() {
         StringBuilder b = new StringBuilder("| Artifact | jar | size |\n|---|---|---:|\n");
-        for (DependencySize.Jar j : run.size().added()) {
+        for (ClasspathArtifacts.Jar j : run.size().added()) {
             b.append("| ").append(j.ga()).append(" | ").append(j.file().getFileName()).append(" | ").append(kb(j.bytes()))
                     .append(" |\n");
         }

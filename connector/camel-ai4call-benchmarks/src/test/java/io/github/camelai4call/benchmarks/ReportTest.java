@@ -67,7 +67,7 @@ class ReportTest {
                 cold(JAVA_17, ColdStarts.ClassCache.APP_CDS, ColdStartComparison.Routes.AI4CALL, 250),
                 cold(JAVA_25, ColdStarts.ClassCache.AOT_CACHE, ColdStartComparison.Routes.DIRECT, 200),
                 cold(JAVA_25, ColdStarts.ClassCache.AOT_CACHE, ColdStartComparison.Routes.AI4CALL, 280));
-        DependencySize.Jar connector = new DependencySize.Jar("io.github.camel-ai4call:camel-ai4call", Path.of("c.jar"),
+        ClasspathArtifacts.Jar connector = new ClasspathArtifacts.Jar("io.github.camel-ai4call:camel-ai4call", Path.of("c.jar"),
                 Path.of("c.jar"), 2048, null);
         DependencySize.Result size = new DependencySize.Result(List.of(connector), 2048, List.of(connector), 2048,
                 List.of(), 0);
