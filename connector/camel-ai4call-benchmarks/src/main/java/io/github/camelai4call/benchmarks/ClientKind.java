@@ -5,43 +5,42 @@ import java.util.Map;
 
 /**
  * The clients the harness measures, by a short id that crosses the process boundary: the harness names the client,
- * the forked JVM builds it.
+ * the forked JVM builds it. The goals ({@link Goals}) name the clients they compare.
  */
 enum ClientKind {
-    RAW_HC5("Apache HttpClient 5 (raw)"),
-    RAW_JDK("JDK java.net.http (raw)"),
-    AI4CALL("camel-ai4call `ai4call:`"),
-    AI4CALL_NO_VALIDATION("camel-ai4call `ai4call:` `?validateRequest=false`"),
-    AI4CALL_JSON_NODE("camel-ai4call `ai4call:` `?outputType=jsonNode`"),
-    AI4CALL_BARE("camel-ai4call `ai4call:` `?validateRequest=false&outputType=jsonNode`"),
-    REST_OPENAPI("camel-rest-openapi + camel-http route"),
-    REST_OPENAPI_SAME_WORK("camel-rest-openapi route, validating + typed");
+    RAW_HC5("Apache HttpClient 5 (raw)", Role.RAW),
+    RAW_JDK("JDK java.net.http (raw)", Role.RAW),
+    AI4CALL("camel-ai4call `ai4call:`", Role.CONNECTOR),
+    AI4CALL_NO_VALIDATION("camel-ai4call `ai4call:` `?validateRequest=false`", Role.CONNECTOR_DIAGNOSTIC),
+    AI4CALL_JSON_NODE("camel-ai4call `ai4call:` `?outputType=jsonNode`", Role.CONNECTOR_DIAGNOSTIC),
+    AI4CALL_BARE("camel-ai4call `ai4call:` `?validateRequest=false&outputType=jsonNode`", Role.CONNECTOR_DIAGNOSTIC),
+    REST_OPENAPI("camel-rest-openapi + camel-http route", Role.CAMEL_ALTERNATIVE),
+    REST_OPENAPI_SAME_WORK("camel-rest-openapi route, validating + typed", Role.CAMEL_ALTERNATIVE);
+
+    /** What a client stands for in the comparison. */
+    enum Role {
+        /** A hand-written integration without Camel: the "vs fastest raw" column is relative to the fastest. */
+        RAW,
+        /** The connector with its defaults. */
+        CONNECTOR,
+        /** The connector with options that show where its time goes ({@code -Dbench.diagnose=true}). */
+        CONNECTOR_DIAGNOSTIC,
+        /** What a Camel user would otherwise write. */
+        CAMEL_ALTERNATIVE
+    }
 
     /** The name in the tables (and what {@code -Dbench.only} matches). */
     final String label;
+    final Role role;
 
-    ClientKind(String label) {
+    ClientKind(String label, Role role) {
         this.label = label;
+        this.role = role;
     }
 
     /** The clients of a run; with {@code diagnose}, the ai4call: variants that show where its time goes. */
     static List<ClientKind> measured(boolean diagnose) {
-        return diagnose ? List.of(values())
-                : List.of(RAW_HC5, RAW_JDK, AI4CALL, REST_OPENAPI, REST_OPENAPI_SAME_WORK);
-    }
-
-    boolean raw() {
-        return this == RAW_HC5 || this == RAW_JDK;
-    }
-
-    /** The component with its defaults: the figure the goals are judged on. */
-    boolean ai4callDefaults() {
-        return this == AI4CALL;
-    }
-
-    /** The plain rest-openapi route: the figure the 1.5x goal is judged against. */
-    boolean plainRestOpenApi() {
-        return this == REST_OPENAPI;
+        return List.of(values()).stream().filter(k -> diagnose || k.role != Role.CONNECTOR_DIAGNOSTIC).toList();
     }
 
     Client create(String baseUrl, String email, String key, Map<String, Object> outboundBody) throws Exception {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * Cold start in fresh JVMs: runs {@link ColdStartComparison} in child JVMs, alternating Camel alone and Camel with
- * 55 ai4call endpoints, on the classpath an application using the connector has (the runtime closure of
+ * one ai4call endpoint per operation, on the classpath an application using the connector has (the runtime closure of
  * camel-ai4call, camel-direct and camel-core-languages, not the harness's own long classpath).
  * <p>
  * Each JVM runs with its defaults and with a class cache made by one training run: on the harness's Java an
@@ -31,6 +31,8 @@ final class ColdStarts {
 
     /** The first Java whose AOT cache is made in one training run ({@code -XX:AOTCacheOutput}, JEP 514). */
     static final int AOT_CACHE_JAVA = 25;
+    /** Routes per context: one per operation of the connector's catalog. */
+    static final int ENDPOINTS = io.github.camelai4call.component.Ai4callOperation.values().length;
 
     /** How the JVM's classes are prepared before the run. */
     enum ClassCache {
@@ -64,26 +66,48 @@ final class ColdStarts {
     }
 
     /** One way of starting the JVM. */
-    record Variant(Java java, ClassCache cache, String mode, List<String> jvmOptions) {
+    record Variant(Java java, ClassCache cache, ColdStartComparison.Routes routes, List<String> jvmOptions) {
         String label() {
-            return "Java " + java.feature() + ", " + cache.label + ", "
-                    + (mode.equals("ai4call") ? "55 `ai4call:` endpoints" : "Camel alone (55 `direct:` routes)");
+            return "Java " + java.feature() + ", " + cache.label + ", " + routes.label(ENDPOINTS);
+        }
+
+        /** The same JVM and class cache, with the other route set. */
+        boolean sameJvm(Variant other) {
+            return java.equals(other.java) && cache == other.cache;
         }
     }
 
     /** The runs of one variant: milliseconds from main() to started, and process wall-clock milliseconds. */
-    record Result(Variant variant, double[] mainToStarted, double[] process) {
-        double median() {
-            return BenchmarkMain.median(mainToStarted);
-        }
-
-        double processMedian() {
-            return BenchmarkMain.median(process);
-        }
+    record Result(Variant variant, Samples mainToStarted, Samples process) {
     }
 
     /** The measured variants, and the file names of the application classpath they ran on. */
     record Outcome(List<Result> results, List<String> classpath) {
+
+        /** Each measured connector context with Camel alone on the same JVM and class cache. */
+        List<Pair> pairs() {
+            List<Pair> pairs = new ArrayList<>();
+            for (Result ai4call : results) {
+                if (ai4call.variant().routes() == ColdStartComparison.Routes.AI4CALL) {
+                    results.stream().filter(r -> r.variant().routes() == ColdStartComparison.Routes.DIRECT
+                            && r.variant().sameJvm(ai4call.variant())).findFirst()
+                            .ifPresent(alone -> pairs.add(new Pair(ai4call, alone)));
+                }
+            }
+            return pairs;
+        }
+
+        /** Runs per variant (each after one discarded run). */
+        int runs() {
+            return results.isEmpty() ? 0 : results.get(0).mainToStarted().count();
+        }
+    }
+
+    /** The connector's context and Camel alone, on one JVM and class cache: the connector's share of the start-up. */
+    record Pair(Result ai4call, Result alone) {
+        double share() {
+            return ai4call.mainToStarted().median() / alone.mainToStarted().median();
+        }
     }
 
     private final Path workDir;
@@ -103,9 +127,8 @@ final class ColdStarts {
      * The Java 25+ to measure the AOT cache on: {@code -Dbench.aotJava=<JDK home>}, else the harness's own Java if
      * it is recent enough, else the newest such JDK installed beside it (e.g. under /usr/lib/jvm).
      */
-    static Optional<Java> aotJava(List<String> problems) {
+    static Optional<Java> aotJava(String configured, List<String> problems) {
         try {
-            String configured = System.getProperty("bench.aotJava", "");
             if (!configured.isBlank()) {
                 Java java = Java.of(Path.of(configured));
                 if (java.feature() < AOT_CACHE_JAVA) {
@@ -166,14 +189,14 @@ final class ColdStarts {
         double[][] main = new double[variants.size()][runs];
         double[][] wall = new double[variants.size()][runs];
         boolean[] failed = new boolean[variants.size()];
-        run(own, "direct", List.of()); // one discarded run: file-system caches warm for every variant alike
+        run(own, ColdStartComparison.Routes.DIRECT, List.of()); // one discarded run: file-system caches warm for every variant alike
         for (int r = 0; r < runs; r++) {
             for (int v = 0; v < variants.size(); v++) {
                 Variant variant = variants.get(v);
                 if (failed[v]) {
                     continue;
                 }
-                Run run = run(variant.java(), variant.mode(), variant.jvmOptions());
+                Run run = run(variant.java(), variant.routes(), variant.jvmOptions());
                 if (!run.ok()) {
                     // reported, and the variant left out: the rest of a long run is still worth its report
                     problems.add("A cold start failed (" + variant.label() + "), so that variant is left out: "
@@ -183,30 +206,30 @@ final class ColdStarts {
                 }
                 main[v][r] = run.mainToStarted();
                 wall[v][r] = run.wallMillis();
-                BenchmarkMain.log(String.format(Locale.ROOT, "cold start %-56s %6.0f ms (process %4.0f ms)",
+                Log.line(String.format(Locale.ROOT, "cold start %-56s %6.0f ms (process %4.0f ms)",
                         variant.label(), main[v][r], wall[v][r]));
             }
         }
         List<Result> results = new ArrayList<>();
         for (int v = 0; v < variants.size(); v++) {
             if (!failed[v]) {
-                results.add(new Result(variants.get(v), main[v], wall[v]));
+                results.add(new Result(variants.get(v), new Samples(main[v]), new Samples(wall[v])));
             }
         }
         return new Outcome(results, applicationClasspath.stream().map(p -> p.getFileName().toString()).toList());
     }
 
     private static void addVariants(List<Variant> variants, Java java, ClassCache cache, List<String> jvmOptions) {
-        for (String mode : List.of("direct", "ai4call")) {
-            variants.add(new Variant(java, cache, mode, jvmOptions));
+        for (ColdStartComparison.Routes routes : ColdStartComparison.Routes.values()) {
+            variants.add(new Variant(java, cache, routes, jvmOptions));
         }
     }
 
-    /** One training run with the 55 ai4call endpoints that writes the class cache; false (and why) if none came. */
+    /** One training run with the ai4call endpoints that writes the class cache; false (and why) if none came. */
     private boolean train(Java java, List<String> jvmOptions, Path cache, String what, List<String> problems)
             throws IOException, InterruptedException {
         Files.deleteIfExists(cache);
-        Run training = run(java, "ai4call", jvmOptions);
+        Run training = run(java, ColdStartComparison.Routes.AI4CALL, jvmOptions);
         if (training.ok() && Files.exists(cache)) {
             return true;
         }
@@ -247,11 +270,12 @@ final class ColdStarts {
     private record Run(boolean ok, double mainToStarted, double wallMillis, String output) {
     }
 
-    private Run run(Java java, String mode, List<String> jvmOptions) throws IOException, InterruptedException {
+    private Run run(Java java, ColdStartComparison.Routes routes, List<String> jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java.command());
         command.addAll(jvmOptions);
-        command.addAll(Arrays.asList("-cp", classpath, ColdStartComparison.class.getName(), mode));
+        command.addAll(Arrays.asList("-cp", classpath, ColdStartComparison.class.getName(),
+                routes.argument()));
         long t = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
