@@ -37,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The examples of issue 5, run in plain Camel against the simulator: the Pipes of routes-examples/pipes (loaded by
- * camel-yaml-dsl, which turns a Pipe into a route) and the same flows as plain YAML routes
+ * The examples of issue 5, run in plain Camel against the simulator: the Pipes of routes-examples/pipes (turned into
+ * the route they stand for by {@link PipeAsRoute}, as the Camel K operator does) and the same flows as plain YAML routes
  * (routes-examples/src/main/resources/routes/kamelet-*.camel.yaml).
  */
 class ExamplesTest extends KameletTestSupport {
@@ -75,6 +75,11 @@ class ExamplesTest extends KameletTestSupport {
     }
 
     private void load(Path file) throws Exception {
+        if (file.getFileName().toString().endsWith(".pipe.yaml")) {
+            PluginHelper.getRoutesLoader(camel).loadRoutes(
+                    ResourceHelper.fromString("pipe-" + file.getFileName().toString().replace(".pipe.yaml", ".yaml"), PipeAsRoute.routeYaml(file)));
+            return;
+        }
         PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel, "file:" + file));
     }
 
