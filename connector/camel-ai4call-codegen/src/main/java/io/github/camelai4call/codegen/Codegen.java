@@ -9,6 +9,7 @@ import java.util.Arrays;
  * <li>{@code catalog <contract.yaml> <sourceRoot>}: the operation enum, parameter options and headers;</li>
  * <li>{@code endpoint-dsl <component.json> <sourceRoot>}: the type-safe Java endpoint DSL builder;</li>
  * <li>{@code docs <contract.yaml> <operations.md>}: the operation reference page;</li>
+ * <li>{@code reference <component.json> <component-reference.md>}: the options and headers reference page;</li>
  * <li>{@code kamelets <contract.yaml> <kameletDir> <kamelets.md> <version>}: the Kamelets and their reference page.</li>
  * </ul>
  */
@@ -19,7 +20,7 @@ public final class Codegen {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            throw new IllegalArgumentException("Usage: Codegen <catalog|endpoint-dsl> <input> <output> (got "
+            throw new IllegalArgumentException("Usage: Codegen <catalog|endpoint-dsl|docs|reference|kamelets> <input> <output> [...] (got "
                     + Arrays.toString(args) + ")");
         }
         Path input = Path.of(args[1]);

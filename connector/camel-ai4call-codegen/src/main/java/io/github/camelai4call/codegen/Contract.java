@@ -36,15 +36,14 @@ public final class Contract {
         }
     }
 
-    /** One operation of the contract. */
+    /**
+     * One operation of the contract. {@code idempotent} is the operation's {@value #IDEMPOTENT} extension: whether
+     * sending the request twice is safe, so that it may be retried once it may have reached AI4CALL.
+     */
     public record Op(String id, String method, String path, String tag, String summary, String description,
-            boolean authenticated, String bodyKind, String bodySchema, boolean bodyRequired,
+            boolean authenticated, boolean idempotent, String bodyKind, String bodySchema, boolean bodyRequired,
             List<String> bodyProperties, List<String> bodyRequiredProperties,
             int successStatus, String responseSchema, List<Param> params) {
-
-        public boolean idempotent() {
-            return !"POST".equals(method);
-        }
 
         public boolean paged() {
             return params.stream().anyMatch(p -> p.name().equals("cursor"));
@@ -55,13 +54,29 @@ public final class Contract {
         }
     }
 
+    /** The operation extension that says whether repeating the operation is safe: required, {@code true|false}. */
+    public static final String IDEMPOTENT = "x-ai4call-idempotent";
+
     private final OpenAPI api;
     private final List<Op> operations = new ArrayList<>();
 
     private Contract(OpenAPI api) {
         this.api = api;
-        api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, op) -> operations.add(toOp(path, method, op))));
+        List<String> problems = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            Object idempotent = op.getExtensions() == null ? null : op.getExtensions().get(IDEMPOTENT);
+            if (idempotent instanceof Boolean value) {
+                operations.add(toOp(path, method, op, value));
+            } else {
+                problems.add(op.getOperationId() + " (" + method + " " + path + ")"
+                        + (idempotent == null ? "" : ": '" + idempotent + "' is not true or false"));
+            }
+        }));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Every operation of the contract must state " + IDEMPOTENT
+                    + ": true|false (whether sending it twice is safe, so that it may be retried); missing or invalid on: "
+                    + String.join(", ", problems));
+        }
     }
 
     public static Contract load(Path file) {
@@ -97,7 +112,7 @@ public final class Contract {
                 .map(Op::id).toList();
     }
 
-    private Op toOp(String path, PathItem.HttpMethod method, Operation op) {
+    private Op toOp(String path, PathItem.HttpMethod method, Operation op, boolean idempotent) {
         boolean authenticated = op.getSecurity() == null || !op.getSecurity().isEmpty();
         String bodyKind = "NONE";
         String bodySchema = null;
@@ -141,7 +156,7 @@ public final class Contract {
         }
         String tag = op.getTags() == null || op.getTags().isEmpty() ? "Default" : op.getTags().get(0);
         return new Op(op.getOperationId(), method.name(), path, tag, oneLine(op.getSummary()),
-                oneLine(op.getDescription()), authenticated, bodyKind, bodySchema, bodyRequired, bodyProps, bodyReq,
+                oneLine(op.getDescription()), authenticated, idempotent, bodyKind, bodySchema, bodyRequired, bodyProps, bodyReq,
                 status, responseSchema, List.copyOf(params));
     }
 

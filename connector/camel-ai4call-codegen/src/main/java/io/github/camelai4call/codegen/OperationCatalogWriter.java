@@ -10,9 +10,10 @@ import java.util.stream.Collectors;
 
 /**
  * Writes the Java sources of the operation catalog: the {@code Ai4callOperation} enum (one constant per
- * operationId, carrying method, path, parameters, body and response types) and the
- * {@code Ai4callApiParameters} class (one annotated endpoint option per distinct contract parameter,
- * so tooling shows them with the contract's descriptions).
+ * operationId, carrying method, path, parameters, body and response types, and the facts {@link Contract.Op}
+ * derives: idempotent, paged, analytics feed), the {@code Ai4callApiParameters} class (one annotated endpoint
+ * option per distinct contract parameter, so tooling shows them with the contract's descriptions) and the
+ * {@code Ai4callConstants} headers. It writes what the contract model says and decides none of it.
  */
 public final class OperationCatalogWriter {
 
@@ -111,14 +112,15 @@ public final class OperationCatalogWriter {
                     .append(op.path()).append("}). */\n");
             b.append("    ").append(op.id()).append("(\"").append(op.method()).append("\", \"").append(op.path())
                     .append("\", \"").append(op.tag()).append("\", ").append(str(op.summary())).append(",\n");
-            b.append("            ").append(op.authenticated()).append(", BodyKind.").append(op.bodyKind()).append(", ")
+            b.append("            ").append(op.authenticated()).append(", ").append(op.idempotent()).append(", BodyKind.").append(op.bodyKind()).append(", ")
                     .append("MULTIPART".equals(op.bodyKind()) ? "null" : cls(op.bodySchema())).append(", ").append(op.bodyRequired()).append(", ")
                     .append(strList(op.bodyProperties())).append(",\n");
             b.append("            ").append(op.successStatus()).append(", ").append(cls(op.responseSchema()))
                     .append(", List.of(");
             String params = op.params().stream().map(this::paramSpec)
                     .collect(Collectors.joining(",\n                    ", "\n                    ", ""));
-            b.append(op.params().isEmpty() ? "" : params).append("), ").append(op.paged()).append(')');
+            b.append(op.params().isEmpty() ? "" : params).append("), ").append(op.paged()).append(", ")
+                    .append(op.feed()).append(')');
             b.append(i == ops.size() - 1 ? ";\n\n" : ",\n\n");
         }
         b.append("""
@@ -127,6 +129,7 @@ public final class OperationCatalogWriter {
                     private final String tag;
                     private final String summary;
                     private final boolean authenticated;
+                    private final boolean idempotent;
                     private final BodyKind bodyKind;
                     private final Class<?> bodyType;
                     private final boolean bodyRequired;
@@ -135,15 +138,18 @@ public final class OperationCatalogWriter {
                     private final Class<?> responseType;
                     private final List<ParameterSpec> parameters;
                     private final boolean paged;
+                    private final boolean analyticsFeed;
 
                     Ai4callOperation(String method, String path, String tag, String summary, boolean authenticated,
-                            BodyKind bodyKind, Class<?> bodyType, boolean bodyRequired, List<String> bodyProperties,
-                            int successStatus, Class<?> responseType, List<ParameterSpec> parameters, boolean paged) {
+                            boolean idempotent, BodyKind bodyKind, Class<?> bodyType, boolean bodyRequired,
+                            List<String> bodyProperties, int successStatus, Class<?> responseType,
+                            List<ParameterSpec> parameters, boolean paged, boolean analyticsFeed) {
                         this.method = method;
                         this.path = path;
                         this.tag = tag;
                         this.summary = summary;
                         this.authenticated = authenticated;
+                        this.idempotent = idempotent;
                         this.bodyKind = bodyKind;
                         this.bodyType = bodyType;
                         this.bodyRequired = bodyRequired;
@@ -152,6 +158,7 @@ public final class OperationCatalogWriter {
                         this.responseType = responseType;
                         this.parameters = parameters;
                         this.paged = paged;
+                        this.analyticsFeed = analyticsFeed;
                     }
 
                     /** The HTTP method. */
@@ -180,14 +187,17 @@ public final class OperationCatalogWriter {
                     public Class<?> responseType() { return responseType; }
                     /** The path, query and header parameters, in contract order. */
                     public List<ParameterSpec> parameters() { return parameters; }
-                    /** Whether repeating the request cannot do anything twice (GET, PATCH, DELETE). */
-                    public boolean idempotent() { return !"POST".equals(method); }
+                    /**
+                     * Whether sending the request twice is safe, as the contract's @IDEMPOTENT@ states: only
+                     * then is it retried once it may have reached AI4CALL.
+                     */
+                    public boolean idempotent() { return idempotent; }
                     /** Whether the answer is a page (items + page.nextCursor/hasMore). */
                     public boolean paged() { return paged; }
                     /** Whether the operation reads an analytics feed (and can be consumed). */
-                    public boolean analyticsFeed() { return "Analytics".equals(tag); }
+                    public boolean analyticsFeed() { return analyticsFeed; }
                 }
-                """);
+                """.replace("@IDEMPOTENT@", Contract.IDEMPOTENT));
         return b.toString();
     }
 

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KameletsUpToDateTest {
 
     private static final String FIX = "regenerate and commit them: "
-            + "mvn -o -pl kamelets/camel-ai4call-kamelets generate-resources -Pupdate-kamelets";
+            + "mvn -B -pl kamelets/camel-ai4call-kamelets -am compile -Pupdate-kamelets";
 
     @Test
     void committedKameletsAreWhatTheGeneratorProduces() throws IOException {

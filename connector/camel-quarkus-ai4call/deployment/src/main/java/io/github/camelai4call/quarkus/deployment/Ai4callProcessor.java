@@ -20,37 +20,27 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.pkg.steps.NativeOrNativeSourcesBuild;
 
 import org.apache.camel.quarkus.core.deployment.spi.RuntimeCamelContextCustomizerBuildItem;
 
 /**
- * What the {@code ai4call:} component needs on Quarkus. In JVM mode Camel Quarkus already discovers the component
- * through its service file and the jar's Jandex index; these steps add what native mode needs and the Quarkus
- * configuration. Nothing here runs at application start-up except registering one {@code ComponentCustomizer}.
+ * What the {@code ai4call:} component needs on Quarkus beyond what Camel Quarkus does for every component. Camel
+ * Quarkus discovers the component, its configurers and its URI factory from the service files camel-component-maven-plugin
+ * generated, resolves them at build time and, in native mode, registers those classes for reflection and embeds the
+ * component descriptor; nothing here repeats that. These steps add the feature, the index of the component jar, the
+ * native-only registrations Camel Quarkus cannot know of (the Jackson models, the contract the body validator reads),
+ * the readiness check, and the Quarkus configuration, applied when the Camel context starts.
  */
 public class Ai4callProcessor {
 
     public static final String FEATURE = "camel-ai4call";
 
-    /** Jackson (de)serialises these by reflection. */
+    /** Jackson (de)serialises the classes of this package by reflection. */
     public static final String MODEL_PACKAGE = "io.github.camelai4call.model";
-    public static final String COMPONENT_PACKAGE = "io.github.camelai4call.component";
 
-    /** Read at run time: the contract by the body validator ({@code classpath:}), the descriptor by Camel tooling. */
-    public static final List<String> RESOURCES = List.of(
-            "ai4call/ai4call-openapi.yaml",
-            "META-INF/io/github/camelai4call/component/ai4call.json",
-            "META-INF/services/org/apache/camel/component/ai4call",
-            "META-INF/services/org/apache/camel/configurer/ai4call-component",
-            "META-INF/services/org/apache/camel/configurer/ai4call-endpoint",
-            "META-INF/services/org/apache/camel/urifactory/ai4call-endpoint");
-
-    /** Instantiated by Camel's FactoryFinder from the service files above. */
-    public static final List<String> SERVICE_CLASSES = List.of(
-            COMPONENT_PACKAGE + ".Ai4callComponent",
-            COMPONENT_PACKAGE + ".Ai4callComponentConfigurer",
-            COMPONENT_PACKAGE + ".Ai4callEndpointConfigurer",
-            COMPONENT_PACKAGE + ".Ai4callEndpointUriFactory");
+    /** Read at run time from the class path: the contract, by the request body validator. */
+    public static final List<String> RESOURCES = List.of("ai4call/ai4call-openapi.yaml");
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -59,24 +49,24 @@ public class Ai4callProcessor {
 
     /**
      * Index the component whether or not its jar carries {@code META-INF/jandex.idx} (a workspace build of the
-     * module, a repackaged jar), so the model classes below are always found.
+     * module, a repackaged jar), so that it is an application archive, where Camel Quarkus looks for service files,
+     * and the model classes are in the index.
      */
     @BuildStep
     IndexDependencyBuildItem indexComponent() {
         return new IndexDependencyBuildItem("io.github.camel-ai4call", "camel-ai4call");
     }
 
-    @BuildStep
-    void reflection(CombinedIndexBuildItem combinedIndex, BuildProducer<ReflectiveClassBuildItem> reflective) {
+    /** Native only: the models, which Jackson binds by reflection. */
+    @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
+    ReflectiveClassBuildItem reflection(CombinedIndexBuildItem combinedIndex) {
         String[] models = modelClasses(combinedIndex.getIndex()).toArray(String[]::new);
         if (models.length == 0) {
             throw new IllegalStateException("camel-quarkus-ai4call: no class of " + MODEL_PACKAGE
                                             + " in the index; is camel-ai4call on the class path?");
         }
-        reflective.produce(ReflectiveClassBuildItem.builder(models).constructors().methods().fields()
-                .reason("AI4CALL models are bound by Jackson").build());
-        reflective.produce(ReflectiveClassBuildItem.builder(SERVICE_CLASSES.toArray(String[]::new)).constructors()
-                .reason("ai4call component, configurers and URI factory are created from Camel service files").build());
+        return ReflectiveClassBuildItem.builder(models).constructors().methods().fields()
+                .reason("AI4CALL models are bound by Jackson").build();
     }
 
     static Stream<String> modelClasses(IndexView index) {
@@ -84,7 +74,8 @@ public class Ai4callProcessor {
                 .filter(n -> n.startsWith(MODEL_PACKAGE + ".")).sorted();
     }
 
-    @BuildStep
+    /** Native only: the contract inside the image. */
+    @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
     NativeImageResourceBuildItem resources() {
         // networknt json-schema-validator ships its own META-INF/native-image resource-config (meta-schemas,
         // jsv-messages bundles), which native-image applies by itself.
@@ -99,6 +90,10 @@ public class Ai4callProcessor {
         }
     }
 
+    /**
+     * At run-time init, a Camel context customizer that applies the Quarkus configuration to the {@code ai4call}
+     * components already created and registers a {@code ComponentCustomizer} for those created later.
+     */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     RuntimeCamelContextCustomizerBuildItem quarkusConfiguration(Ai4callRecorder recorder) {

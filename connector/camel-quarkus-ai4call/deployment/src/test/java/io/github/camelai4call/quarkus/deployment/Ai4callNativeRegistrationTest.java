@@ -20,8 +20,19 @@ import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.test.QuarkusUnitTest;
 
-/** The build items native mode needs: reflection for every model and service class, the contract as a resource. */
+/**
+ * The build items native mode needs, from this extension and Camel Quarkus together: reflection for every model and
+ * for the classes the component's service files name, the contract and the descriptor as resources. The build runs
+ * with {@code quarkus.native.enabled=true} (no image is built: the test consumes the build items).
+ */
 class Ai4callNativeRegistrationTest {
+
+    /** The service files camel-component-maven-plugin generates for the component. */
+    static final List<String> SERVICE_FILES = List.of(
+            "META-INF/services/org/apache/camel/component/ai4call",
+            "META-INF/services/org/apache/camel/configurer/ai4call-component",
+            "META-INF/services/org/apache/camel/configurer/ai4call-endpoint",
+            "META-INF/services/org/apache/camel/urifactory/ai4call-endpoint");
 
     // The build step runs with this class loaded by the test's class loader, the @Test methods with it loaded by
     // Quarkus's: the findings travel through system properties.
@@ -38,6 +49,7 @@ class Ai4callNativeRegistrationTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withEmptyApplication()
+            .overrideConfigKey("quarkus.native.enabled", "true")
             .overrideConfigKey("quarkus.camel.ai4call.base-url", "http://127.0.0.1:9")
             .addBuildChainCustomizer(Ai4callNativeRegistrationTest::probe);
 
@@ -83,8 +95,15 @@ class Ai4callNativeRegistrationTest {
     }
 
     @Test
-    void configurersAndComponentAreRegistered() {
-        for (String c : Ai4callProcessor.SERVICE_CLASSES) {
+    void configurersAndComponentAreRegistered() throws Exception {
+        for (String file : SERVICE_FILES) {
+            java.util.Properties service = new java.util.Properties();
+            try (var in = Thread.currentThread().getContextClassLoader().getResourceAsStream(file)) {
+                assertTrue(in != null, "present: " + file);
+                service.load(in);
+            }
+            String c = service.getProperty("class");
+            assertTrue(c != null && c.startsWith("io.github.camelai4call.component.Ai4call"), file + ": " + c);
             assertTrue(found("reflective").contains(c), c);
         }
     }
