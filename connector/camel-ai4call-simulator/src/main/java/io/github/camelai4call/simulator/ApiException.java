@@ -39,4 +39,16 @@ final class ApiException extends RuntimeException {
     static ApiException unprocessable(String message, String field) {
         return new ApiException(422, "UNPROCESSABLE", message, field);
     }
+
+    /** The answer of an injected status fault. */
+    static ApiException injected(int status) {
+        return switch (status) {
+            case 429 -> new ApiException(429, "RATE_LIMITED", "Too many requests", null);
+            case 503 -> new ApiException(503, "UNAVAILABLE", "Service temporarily unavailable", null);
+            case 500 -> new ApiException(500, "INTERNAL_ERROR", "Internal server error", null);
+            case 502 -> new ApiException(502, "BAD_GATEWAY", "Bad gateway", null);
+            case 504 -> new ApiException(504, "GATEWAY_TIMEOUT", "Gateway timeout", null);
+            default -> new ApiException(status, "INJECTED_FAULT", "Injected fault " + status, null);
+        };
+    }
 }

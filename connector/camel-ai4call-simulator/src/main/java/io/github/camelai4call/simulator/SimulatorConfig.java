@@ -49,11 +49,6 @@ public final class SimulatorConfig {
     /** Uploaded RAG documents up to this size keep their content in memory; larger ones only metadata. */
     public int maxStoredDocumentBytes() { return maxStoredDocumentBytes; }
 
-    public Builder toBuilder() {
-        return builder().host(host).port(port).analyticsRecords(analyticsRecords).callDuration(callDuration)
-                .seed(seed).threads(threads).backlog(backlog).maxStoredDocumentBytes(maxStoredDocumentBytes);
-    }
-
     @Override
     public String toString() {
         return "SimulatorConfig[host=" + host + ", port=" + port + ", analyticsRecords=" + analyticsRecords
