@@ -79,7 +79,9 @@ final class AdminApi {
                 return done();
             }
         } else if (p.equals("/__admin/outbound-calls") && method.equals("GET")) {
-            return Http.Response.ok(Json.MAPPER.valueToTree(calls.accepted()));
+            ArrayNode list = Json.F.arrayNode();
+            calls.accepted().forEach(call -> list.add(toJson(call)));
+            return Http.Response.ok(list);
         } else if (p.startsWith("/__admin/analytics/") && method.equals("POST")) {
             String feed = p.substring("/__admin/analytics/".length());
             @SuppressWarnings("unchecked")
@@ -122,6 +124,21 @@ final class AdminApi {
             throw ApiException.badRequest(e.getMessage(), null);
         }
         return f;
+    }
+
+    /** An accepted call; the mapper has no java.time support, so acceptedAt is written as ISO-8601 text here. */
+    private static ObjectNode toJson(OutboundCall call) {
+        ObjectNode o = Json.obj();
+        o.put("callId", call.callId());
+        o.put("operationId", call.operationId());
+        o.put("customerEmail", call.customerEmail());
+        o.put("assistantApiKey", call.assistantApiKey());
+        o.put("to", call.to());
+        o.put("from", call.from());
+        o.set("metadata", Json.MAPPER.valueToTree(call.metadata()));
+        o.put("requestJson", call.requestJson());
+        o.put("acceptedAt", call.acceptedAt().toString());
+        return o;
     }
 
     private static Http.Response done() {
