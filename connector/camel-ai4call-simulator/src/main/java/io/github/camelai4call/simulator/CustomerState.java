@@ -28,6 +28,10 @@ final class CustomerState {
     volatile IpAllowList allowList = IpAllowList.DISABLED;
     ArrayNode routes;
     Map<FeedKind, Feed> feeds;
+    /** The outbound calls in progress, for maxConcurrentCalls. */
+    int liveCalls;
+    /** When the outbound calls of the last 24 hours were accepted (epoch millis, oldest first), for the hour and day limits. */
+    final java.util.ArrayDeque<Long> acceptedCalls = new java.util.ArrayDeque<>();
     int assistantSeq;
     int documentSeq;
     int pluginSeq;

@@ -22,11 +22,16 @@ import java.util.concurrent.TimeUnit;
  * feed. What happens during a simulated call (the platform calling the customer's webhooks and tools) belongs in
  * {@link #play}.
  * <p>
+ * Calls beyond the account's call limits (maxConcurrentCalls, maxCallsPerHour, maxCallsPerDay) are refused with
+ * the contract's 429 unless {@link SimulatorConfig#enforceCallLimits()} is off.
+ * <p>
  * The outcome is chosen by the last digit of {@code to}: 7 = no_answer, 8 = busy, 9 = voicemail, else completed.
  */
 final class OutboundCalls implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundCalls.class);
+    private static final long HOUR_MILLIS = 3_600_000L;
+    private static final long DAY_MILLIS = 24 * HOUR_MILLIS;
 
     private final SimulatorConfig config;
     private final Customers customers;
@@ -56,6 +61,7 @@ final class OutboundCalls implements AutoCloseable {
         if ("pbx".equals(channel) && trunk != null && !cust.pbxTrunks.contains(trunk)) {
             throw ApiException.unprocessable("Unknown PBX trunk " + trunk, "pbxTrunkId");
         }
+        if (config.enforceCallLimits()) admit(cust);
         String to = Json.text(b, "to");
         String from = b.has("from") ? Json.text(b, "from") : a.companyNumber;
         @SuppressWarnings("unchecked")
@@ -88,8 +94,53 @@ final class OutboundCalls implements AutoCloseable {
         }
     }
 
-    /** Files the call's record in the customer's calls feed, unless the state was reset since. */
+    /**
+     * Counts a new call against the account's call limits, or refuses it with the contract's 429: Retry-After is
+     * when the limit frees up (the end of a call in progress, the oldest call leaving the hour or day).
+     */
+    private void admit(CustomerState cust) {
+        synchronized (cust) {
+            long now = System.currentTimeMillis();
+            java.util.ArrayDeque<Long> times = cust.acceptedCalls;
+            while (!times.isEmpty() && times.peekFirst() <= now - DAY_MILLIS) times.pollFirst();
+            long concurrent = cust.callLimits.path("maxConcurrentCalls").asLong();
+            if (cust.liveCalls >= concurrent) {
+                throw ApiException.callLimitReached("maxConcurrentCalls", concurrent, ceilSeconds(config.callDuration().toMillis()));
+            }
+            // the day first: when both are reached, the day frees up last
+            long perDay = cust.callLimits.path("maxCallsPerDay").asLong();
+            if (times.size() >= perDay) {
+                long oldest = times.isEmpty() ? now : times.peekFirst();
+                throw ApiException.callLimitReached("maxCallsPerDay", perDay, ceilSeconds(oldest + DAY_MILLIS - now));
+            }
+            long perHour = cust.callLimits.path("maxCallsPerHour").asLong();
+            long inHour = 0;
+            long oldestInHour = now;
+            for (java.util.Iterator<Long> it = times.descendingIterator(); it.hasNext(); ) {
+                long t = it.next();
+                if (t <= now - HOUR_MILLIS) break;
+                inHour++;
+                oldestInHour = t;
+            }
+            if (inHour >= perHour) {
+                throw ApiException.callLimitReached("maxCallsPerHour", perHour, ceilSeconds(oldestInHour + HOUR_MILLIS - now));
+            }
+            times.addLast(now);
+            cust.liveCalls++;
+        }
+    }
+
+    private static long ceilSeconds(long millis) {
+        return (millis + 999) / 1000;
+    }
+
+    /** Ends the call: it no longer counts as in progress, and its record is filed in the customer's calls feed (unless the state was reset since). */
     private void end(OutboundCall call, CustomerState customer, String assistantName) {
+        if (config.enforceCallLimits()) {
+            synchronized (customer) {
+                customer.liveCalls--;
+            }
+        }
         if (!customers.isCurrent(customer)) return;
         String outcome = outcome(call.to());
         int seconds = "completed".equals(outcome) || "voicemail".equals(outcome)

@@ -27,7 +27,9 @@ final class ResponseWriter {
         o.put("message", e.getMessage());
         if (e.field != null) o.put("field", e.field);
         o.put("requestId", requestId);
-        return Http.Response.json(e.status, o);
+        Http.Response r = Http.Response.json(e.status, o);
+        if (e.retryAfterSeconds != null) r.header("Retry-After", String.valueOf(e.retryAfterSeconds));
+        return r;
     }
 
     /**
