@@ -27,7 +27,8 @@ final class IpAllowList {
      * Parses the addresses and ranges of an update.
      *
      * @param enabled null: enabled when there are addresses
-     * @throws ApiException 422 naming {@code ips[i]}, the first entry that is not an address or range
+     * @throws ApiException 422 naming {@code ips[i]}, the first entry that is not an address or range, or naming
+     *                      {@code ips} when the list is enabled without entries
      */
     static IpAllowList parse(Boolean enabled, List<String> ips) {
         List<IpRule> rules = new ArrayList<>();
@@ -41,12 +42,16 @@ final class IpAllowList {
             texts.add(ips.get(i).trim());
         }
         boolean on = enabled != null ? enabled : !rules.isEmpty();
+        if (on && rules.isEmpty()) {
+            // it would let every address in while saying it is enabled
+            throw ApiException.unprocessable("An enabled allow-list needs at least one address or range", "ips");
+        }
         return new IpAllowList(on, List.copyOf(texts), List.copyOf(rules));
     }
 
-    /** Whether a caller may use the account: the list is off or empty, or one of its rules matches. */
+    /** Whether a caller may use the account: the list is off, or one of its rules matches. */
     boolean allows(InetAddress remote) {
-        if (!enabled || rules.isEmpty() || remote == null) return true;
+        if (!enabled || remote == null) return true;
         for (IpRule r : rules) {
             if (r.matches(remote)) return true;
         }
