@@ -47,7 +47,7 @@ public final class Ai4callSimulator implements AutoCloseable {
         long t0 = System.nanoTime();
         this.config = config;
         this.contract = Contract.load();
-        Ids ids = new Ids(config.seed());
+        Ids ids = new Ids();
         this.faults = new Faults(config.seed());
         this.log = new RequestLog();
         this.customers = new Customers(config);

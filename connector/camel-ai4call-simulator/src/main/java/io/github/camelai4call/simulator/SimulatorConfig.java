@@ -45,6 +45,7 @@ public final class SimulatorConfig {
     public int analyticsRecords() { return analyticsRecords; }
     /** How long an accepted outbound call takes before its record appears in analytics. */
     public Duration callDuration() { return callDuration; }
+    /** The seed of the synthetic analytics history and of the fault rates; ids handed out at run time do not depend on it. */
     public long seed() { return seed; }
     public int threads() { return threads; }
     public int backlog() { return backlog; }
