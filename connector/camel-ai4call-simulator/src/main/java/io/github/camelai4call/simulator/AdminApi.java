@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The admin API under {@code /__admin} (not part of the contract, no authentication): {@code GET|DELETE requests},
  * {@code GET|POST|DELETE faults}, {@code GET outbound-calls}, {@code POST analytics/{feedOperationId}},
- * {@code POST reset}, {@code DELETE allowed-ips}.
+ * {@code POST reset}, {@code DELETE allowed-ips}. It answers only callers on the loopback interface, also when the
+ * simulator listens on every interface: it resets state and shows the requests received.
  */
 final class AdminApi {
 
@@ -38,6 +39,11 @@ final class AdminApi {
         this.customers = customers;
         this.resetState = resetState;
         this.resetAll = resetAll;
+    }
+
+    /** Whether a caller may use the admin API: only from this machine's loopback interface. */
+    static boolean allows(java.net.InetAddress remote) {
+        return remote != null && remote.isLoopbackAddress();
     }
 
     Http.Response handle(String method, String path, Map<String, List<String>> query, String body) throws IOException {

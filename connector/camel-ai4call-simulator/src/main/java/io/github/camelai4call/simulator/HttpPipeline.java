@@ -55,6 +55,9 @@ final class HttpPipeline implements HttpHandler {
             if (rawPath.startsWith(AdminApi.PREFIX)) {
                 Http.Response r;
                 try {
+                    if (!AdminApi.allows(ex.getRemoteAddress().getAddress())) {
+                        throw new ApiException(403, "FORBIDDEN", "The admin API answers only loopback callers", null);
+                    }
                     r = admin.handle(method, rawPath, Http.parseQuery(ex.getRequestURI().getRawQuery()), readBody(ex));
                 } catch (ApiException e) {
                     r = ResponseWriter.error(e, requestId);
