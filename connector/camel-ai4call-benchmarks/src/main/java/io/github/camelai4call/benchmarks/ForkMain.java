@@ -31,7 +31,9 @@ public final class ForkMain {
     public static void main(String[] args) throws Exception {
         ClientKind kind = ClientKind.valueOf(args[0]);
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (Ai4callSimulator sim = Ai4callSimulator.start(SimulatorConfig.builder().port(0).analyticsRecords(5000).build());
+        try (Ai4callSimulator sim = Ai4callSimulator.start(SimulatorConfig.builder().port(0).analyticsRecords(5000)
+                // thousands of outboundCalls per second: far beyond the demo account's call limits
+                .enforceCallLimits(false).build());
              RecordedAnswerServer recorded = RecordedAnswerServer.recordFrom(sim.baseUrl(), DemoData.DEMO_EMAIL,
                      DemoData.DEMO_PORTAL_API_KEY, RawClients.MAPPER.writeValueAsBytes(Client.OUTBOUND_BODY))) {
             ForkMain fork = new ForkMain(kind, sim, recorded);

@@ -13,13 +13,14 @@ import java.util.Objects;
 public final class Analytics {
 
     /** The operationIds of the analytics feeds. */
-    public static final List<String> FEED_OPERATION_IDS = List.of("analyticsCalls", "analyticsCallsOutbound", "analyticsRecharges",
-            "analyticsRag", "analyticsSms", "analyticsToolResponses", "analyticsPreCall");
+    public static final List<String> FEED_OPERATION_IDS = FeedKind.OPERATION_IDS;
 
-    private final Ai4callSimulator sim;
+    private final Customers customers;
+    private final Ids ids;
 
-    Analytics(Ai4callSimulator sim) {
-        this.sim = sim;
+    Analytics(Customers customers, Ids ids) {
+        this.customers = customers;
+        this.ids = ids;
     }
 
     /** Appends a record to a feed of the demo customer. */
@@ -36,30 +37,26 @@ public final class Analytics {
      */
     public Map<String, Object> append(String customerEmail, String feedOperationId, Map<String, ?> record) {
         Objects.requireNonNull(record, "record");
-        String feed = Feeds.feedOf(Objects.requireNonNull(feedOperationId, "feedOperationId"));
-        if (feed == null) throw new IllegalArgumentException("Not an analytics feed: " + feedOperationId + "; one of " + FEED_OPERATION_IDS);
-        CustomerState c = sim.customer(customerEmail);
-        if (c == null) throw new IllegalArgumentException("Unknown customer " + customerEmail);
-        String prefix = switch (feed) {
-            case Feeds.CALLS -> "call_";
-            case Feeds.RECHARGES -> "rch_";
-            case Feeds.RAG -> "rag_";
-            case Feeds.SMS -> "sms_";
-            case Feeds.TOOLS -> "tlr_";
-            default -> "pre_";
-        };
-        Map<String, Object> normalized = Feeds.normalize(feedOperationId, record, prefix + sim.randomHex(16));
-        c.feeds.get(feed).append(normalized);
+        FeedKind kind = kind(Objects.requireNonNull(feedOperationId, "feedOperationId"));
+        Map<String, Object> normalized = kind.normalize(record, ids.next(kind.idPrefix, 16));
+        customer(customerEmail).feed(kind).append(normalized);
         return Collections.unmodifiableMap(new LinkedHashMap<>(normalized));
     }
 
     /** The number of records of a feed of a customer (synthetic history plus appended records). */
     public long size(String customerEmail, String feedOperationId) {
-        String feed = Feeds.feedOf(feedOperationId);
-        if (feed == null) throw new IllegalArgumentException("Not an analytics feed: " + feedOperationId);
-        CustomerState c = sim.customer(customerEmail);
-        if (c == null) throw new IllegalArgumentException("Unknown customer " + customerEmail);
-        Feeds.Feed f = c.feeds.get(feed);
-        return f.baseCount() + f.extra.size();
+        return customer(customerEmail).feed(kind(feedOperationId)).size();
+    }
+
+    private static FeedKind kind(String feedOperationId) {
+        FeedKind kind = FeedKind.of(feedOperationId);
+        if (kind == null) throw new IllegalArgumentException("Not an analytics feed: " + feedOperationId + "; one of " + FEED_OPERATION_IDS);
+        return kind;
+    }
+
+    private CustomerState customer(String email) {
+        CustomerState c = customers.find(email);
+        if (c == null) throw new IllegalArgumentException("Unknown customer " + email);
+        return c;
     }
 }

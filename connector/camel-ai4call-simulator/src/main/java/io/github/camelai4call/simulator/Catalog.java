@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import static io.github.camelai4call.simulator.DemoData.*;
@@ -153,11 +150,10 @@ final class Catalog {
         demo.plugins.put(DEMO_PLUGIN_INSTANCE, new CustomerState.PluginInstance(inst, settings));
         demo.pluginSeq = 1;
         demo.callLimits = limits(10, 200, 2000, 600);
-        demo.allowedIps = allowedIps();
         demo.routes = Json.F.arrayNode();
         demo.routes.add(route(DEMO_NUMBER_SALES, DEMO_ASSISTANT_SALES));
         demo.routes.add(route(DEMO_NUMBER_SUPPORT, DEMO_ASSISTANT_SUPPORT));
-        demo.feeds = Feeds.build(context(config, demo), config.analyticsRecords(), now);
+        demo.feeds = FeedKind.feeds(subjects(config, demo), config.analyticsRecords(), now);
 
         CustomerState acme = new CustomerState(ACME_CUSTOMER_ID, ACME_EMAIL, ACME_PORTAL_API_KEY, ACME_COMPANY, "starter", "acme",
                 List.of(ACME_PBX_TRUNK));
@@ -171,14 +167,13 @@ final class Catalog {
         acme.documentSeq = 1;
         addTools(acme);
         acme.callLimits = limits(5, 100, 1000, 300);
-        acme.allowedIps = allowedIps();
         acme.routes = Json.F.arrayNode();
         acme.routes.add(route(ACME_NUMBER_RECEPTION, ACME_ASSISTANT_RECEPTION));
-        acme.feeds = Feeds.build(context(config, acme), config.analyticsRecords() / 10, now);
+        acme.feeds = FeedKind.feeds(subjects(config, acme), config.analyticsRecords() / 10, now);
         return List.of(demo, acme);
     }
 
-    static Feeds.Context context(SimulatorConfig config, CustomerState c) {
+    static SyntheticHistory.Subjects subjects(SimulatorConfig config, CustomerState c) {
         List<String> keys = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
@@ -191,7 +186,7 @@ final class Catalog {
         c.collections.values().forEach(col -> docs.addAll(col.documents.keySet()));
         List<String> tools = new ArrayList<>();
         c.tools.forEach(t -> tools.add(t.get("toolId").asText()));
-        return new Feeds.Context(config.seed(), c.tag, keys.toArray(String[]::new), names.toArray(String[]::new),
+        return new SyntheticHistory.Subjects(config.seed(), c.tag, keys.toArray(String[]::new), names.toArray(String[]::new),
                 numbers.toArray(String[]::new), c.collections.keySet().toArray(String[]::new), docs.toArray(String[]::new),
                 tools.toArray(String[]::new));
     }
@@ -300,13 +295,6 @@ final class Catalog {
         return o;
     }
 
-    private static ObjectNode allowedIps() {
-        ObjectNode o = Json.obj();
-        o.put("enabled", false);
-        o.set("ips", Json.F.arrayNode());
-        return o;
-    }
-
     static ObjectNode route(String number, String assistant) {
         ObjectNode o = Json.obj();
         o.put("number", number);
@@ -317,15 +305,7 @@ final class Catalog {
     private static CustomerState.RagDocument document(String id, String collection, String fileName, String contentType, String content,
                                                       String description, String uploadedAt) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        return new CustomerState.RagDocument(id, collection, fileName, contentType, bytes.length, sha256(bytes), description, uploadedAt, bytes);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new CustomerState.RagDocument(id, collection, fileName, contentType, bytes.length, Digests.sha256Hex(bytes), description, uploadedAt, bytes);
     }
 
     static ArrayNode copy(List<ObjectNode> list) {

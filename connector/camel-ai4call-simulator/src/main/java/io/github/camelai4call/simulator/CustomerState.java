@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The in-memory state of one customer. Guarded by the instance's monitor (except feeds and IP rules). */
+/** The in-memory state of one customer. Guarded by the instance's monitor (except feeds and the allow-list). */
 final class CustomerState {
 
     final String customerId;
@@ -25,10 +25,13 @@ final class CustomerState {
     final List<ObjectNode> tools = new ArrayList<>();
     final Map<String, PluginInstance> plugins = new LinkedHashMap<>();
     ObjectNode callLimits;
-    ObjectNode allowedIps;
-    volatile List<IpRule> ipRules = List.of(); // empty = everyone allowed
+    volatile IpAllowList allowList = IpAllowList.DISABLED;
     ArrayNode routes;
-    Map<String, Feeds.Feed> feeds;
+    Map<FeedKind, Feed> feeds;
+    /** The outbound calls in progress, for maxConcurrentCalls. */
+    int liveCalls;
+    /** When the outbound calls of the last 24 hours were accepted (epoch millis, oldest first), for the hour and day limits. */
+    final java.util.ArrayDeque<Long> acceptedCalls = new java.util.ArrayDeque<>();
     int assistantSeq;
     int documentSeq;
     int pluginSeq;
@@ -42,6 +45,18 @@ final class CustomerState {
         this.plan = plan;
         this.tag = tag;
         this.pbxTrunks = pbxTrunks;
+    }
+
+    /** The feed an analytics operation reads (analyticsCallsOutbound reads the calls feed). */
+    Feed feed(FeedKind kind) {
+        return feeds.get(kind.store());
+    }
+
+    /** An assistant of this customer, or a 404 naming {@code assistantApiKey}; call it holding the monitor. */
+    AssistantState assistant(String key) {
+        AssistantState a = key == null ? null : assistants.get(key);
+        if (a == null) throw ApiException.notFound("Assistant not found", "assistantApiKey");
+        return a;
     }
 
     static final class AssistantState {

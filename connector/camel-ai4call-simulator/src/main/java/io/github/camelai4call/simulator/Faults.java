@@ -34,11 +34,6 @@ public final class Faults {
         return this;
     }
 
-    /** Adds a fault to every operation. */
-    public Faults injectAll(Fault fault) {
-        return inject(ALL_OPERATIONS, fault);
-    }
-
     /** Removes every fault. */
     public void clear() {
         byOperation.clear();

@@ -1,6 +1,7 @@
 package io.github.camelai4call.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
@@ -56,6 +57,17 @@ final class Http {
         String path(String name) {
             return pathParams.get(name);
         }
+
+        /** A copy of the JSON object body, or a 400. */
+        ObjectNode objectBody() {
+            if (body instanceof ObjectNode o) return o.deepCopy();
+            throw ApiException.badRequest("A JSON object body is required", null);
+        }
+
+        /** The assistant of the path's assistantApiKey, or a 404; call it holding the customer's monitor. */
+        CustomerState.AssistantState assistant() {
+            return customer.assistant(path("assistantApiKey"));
+        }
     }
 
     static final class Response {
@@ -76,6 +88,10 @@ final class Http {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        static Response ok(JsonNode node) {
+            return json(200, node);
         }
 
         static Response stream(int status, BodyWriter writer) {

@@ -16,6 +16,7 @@ public final class SimulatorConfig {
     private final int threads;
     private final int backlog;
     private final int maxStoredDocumentBytes;
+    private final boolean enforceCallLimits;
 
     private SimulatorConfig(Builder b) {
         this.host = b.host;
@@ -26,6 +27,7 @@ public final class SimulatorConfig {
         this.threads = b.threads;
         this.backlog = b.backlog;
         this.maxStoredDocumentBytes = b.maxStoredDocumentBytes;
+        this.enforceCallLimits = b.enforceCallLimits;
     }
 
     public static Builder builder() {
@@ -43,21 +45,20 @@ public final class SimulatorConfig {
     public int analyticsRecords() { return analyticsRecords; }
     /** How long an accepted outbound call takes before its record appears in analytics. */
     public Duration callDuration() { return callDuration; }
+    /** The seed of the synthetic analytics history and of the fault rates; ids handed out at run time do not depend on it. */
     public long seed() { return seed; }
     public int threads() { return threads; }
     public int backlog() { return backlog; }
     /** Uploaded RAG documents up to this size keep their content in memory; larger ones only metadata. */
     public int maxStoredDocumentBytes() { return maxStoredDocumentBytes; }
-
-    public Builder toBuilder() {
-        return builder().host(host).port(port).analyticsRecords(analyticsRecords).callDuration(callDuration)
-                .seed(seed).threads(threads).backlog(backlog).maxStoredDocumentBytes(maxStoredDocumentBytes);
-    }
+    /** Whether outbound calls beyond the account's call limits are refused with 429 (true by default). */
+    public boolean enforceCallLimits() { return enforceCallLimits; }
 
     @Override
     public String toString() {
         return "SimulatorConfig[host=" + host + ", port=" + port + ", analyticsRecords=" + analyticsRecords
-                + ", callDuration=" + callDuration + ", seed=" + seed + ", threads=" + threads + ", backlog=" + backlog + "]";
+                + ", callDuration=" + callDuration + ", seed=" + seed + ", threads=" + threads + ", backlog=" + backlog
+                + ", enforceCallLimits=" + enforceCallLimits + "]";
     }
 
     public static final class Builder {
@@ -69,6 +70,7 @@ public final class SimulatorConfig {
         private int threads = 16;
         private int backlog = 256;
         private int maxStoredDocumentBytes = 1024 * 1024;
+        private boolean enforceCallLimits = true;
 
         private Builder() {
         }
@@ -107,6 +109,13 @@ public final class SimulatorConfig {
         public Builder backlog(int backlog) { this.backlog = backlog; return this; }
 
         public Builder maxStoredDocumentBytes(int bytes) { this.maxStoredDocumentBytes = Math.max(0, bytes); return this; }
+
+        /**
+         * Whether outboundCall and outboundCallPbx answer 429 (RATE_LIMITED, with Retry-After) once the account's
+         * maxConcurrentCalls, maxCallsPerHour or maxCallsPerDay is reached, as the service does. True by default;
+         * false for load tests that place thousands of calls.
+         */
+        public Builder enforceCallLimits(boolean enforce) { this.enforceCallLimits = enforce; return this; }
 
         public SimulatorConfig build() {
             return new SimulatorConfig(this);

@@ -123,7 +123,7 @@ class AllOperationsTest {
         assertEquals(201, up.status(), up.body());
         TestClient.assertConforms("POST", "/api/v1/catalog/rag/collections/product-faq/documents", up);
         assertEquals(content.length, up.json().get("sizeBytes").asLong());
-        assertEquals(Catalog.sha256(content), up.json().get("sha256").asText());
+        assertEquals(Digests.sha256Hex(content), up.json().get("sha256").asText());
         assertEquals("Warranty terms", up.json().get("description").asText());
         String docId = up.json().get("documentId").asText();
         c.expect(200, "DELETE", "/api/v1/catalog/rag/collections/product-faq/documents/" + docId, null);
@@ -218,7 +218,7 @@ class AllOperationsTest {
         assertEquals(201, up.status(), up.body());
         TestClient.assertConforms("POST", "/api/v1/catalog/rag/collections/big-docs/documents", up);
         assertEquals(big.length, up.json().get("sizeBytes").asLong());
-        assertEquals(Catalog.sha256(big), up.json().get("sha256").asText());
+        assertEquals(Digests.sha256Hex(big), up.json().get("sha256").asText());
         CustomerState.RagDocument doc = sim.customer(DEMO_EMAIL).collections.get("big-docs").documents.get(up.json().get("documentId").asText());
         assertNull(doc.content, "content above 1 MB is not kept");
         // the new collection is listed, a second upload of the same file name conflicts, bad types are 422

@@ -96,6 +96,19 @@ class AuthAndValidationTest {
     }
 
     @Test
+    void anEnabledAllowListWithoutAddressesIsRefused() {
+        TestClient c = client();
+        TestClient.Res r = c.patch("/api/v1/account/allowed-ips", "{\"enabled\":true,\"ips\":[]}");
+        assertError(r, 422, "UNPROCESSABLE", "ips");
+        TestClient.assertConforms("PATCH", "/api/v1/account/allowed-ips", r);
+        JsonNode now = c.expect(200, "GET", "/api/v1/account/allowed-ips", null).json();
+        assertFalse(now.get("enabled").asBoolean(), "the allow-list is unchanged");
+        // disabling with no addresses is fine, and so is an empty update (disabled by default)
+        assertFalse(c.expect(200, "PATCH", "/api/v1/account/allowed-ips", "{\"enabled\":false,\"ips\":[]}").json().get("enabled").asBoolean());
+        assertFalse(c.expect(200, "PATCH", "/api/v1/account/allowed-ips", "{\"ips\":[]}").json().get("enabled").asBoolean());
+    }
+
+    @Test
     void requestValidationNamesTheField() {
         TestClient c = client();
         assertError(c.post("/webhook/outbound_call", OUTBOUND.replace("+390810000001", "0810000001")), 400, "VALIDATION_FAILED", "to");

@@ -130,4 +130,17 @@ class FaultsTest {
         c.call("DELETE", "/__admin/requests", null);
         assertEquals(0, sim().requestCount("listTools"));
     }
+
+    @Test
+    void adminListsTheAcceptedOutboundCalls() {
+        TestClient c = client();
+        assertEquals(0, c.get("/__admin/outbound-calls").json().size());
+        String callId = c.expect(202, "POST", "/webhook/outbound_call", OUTBOUND).json().get("callId").asText();
+        TestClient.Res r = c.get("/__admin/outbound-calls");
+        assertEquals(200, r.status(), r.body());
+        assertEquals(1, r.json().size());
+        assertEquals(callId, r.json().at("/0/callId").asText());
+        assertEquals("+390810000001", r.json().at("/0/to").asText());
+        assertEquals(sim().outboundCalls().get(0).acceptedAt().toString(), r.json().at("/0/acceptedAt").asText());
+    }
 }

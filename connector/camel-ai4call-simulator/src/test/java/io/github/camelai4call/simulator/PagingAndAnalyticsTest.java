@@ -170,6 +170,24 @@ class PagingAndAnalyticsTest {
     }
 
     @Test
+    void idsHandedOutAreNotRepeatedByARestartWithTheSameSeed() {
+        String call = "{\"assistantApiKey\":\"ast_demo_sales_01\",\"to\":\"+390810000001\"}";
+        Set<String> callIds = new HashSet<>();
+        Set<String> assistantKeys = new HashSet<>();
+        for (int run = 0; run < 2; run++) {
+            try (Ai4callSimulator s = Ai4callSimulator.start(SimulatorConfig.builder().analyticsRecords(10).seed(42).build())) {
+                TestClient c = new TestClient(s.baseUrl());
+                assertTrue(callIds.add(c.expect(202, "POST", "/webhook/outbound_call", call).json().get("callId").asText()));
+                assertTrue(assistantKeys.add(c.expect(201, "POST", "/api/v1/assistants", "{\"name\":\"Reminder\"}").json()
+                        .get("assistantApiKey").asText()));
+                assertTrue(callIds.add((String) s.analytics().append("analyticsCalls", Map.of()).get("id")));
+            }
+        }
+        assertEquals(4, callIds.size());
+        assertEquals(2, assistantKeys.size());
+    }
+
+    @Test
     void historyIsDeterministicForASeed() {
         try (Ai4callSimulator other = Ai4callSimulator.start(SimulatorConfig.builder().analyticsRecords(5000).seed(42).build())) {
             TestClient oc = new TestClient(other.baseUrl());
