@@ -100,10 +100,11 @@ public final class OperationCatalogWriter {
         b.append("package ").append(pkg).append(";\n\n");
         b.append("import java.util.List;\n\n");
         b.append("import io.github.camelai4call.component.catalog.BodyKind;\n");
+        b.append("import io.github.camelai4call.component.catalog.OperationSpec;\n");
         b.append("import io.github.camelai4call.component.catalog.ParameterLocation;\n");
         b.append("import io.github.camelai4call.component.catalog.ParameterSpec;\n\n");
         b.append("/**\n * The AI4CALL operations: the {@code operation} of an {@code ai4call:<operation>} endpoint.\n */\n");
-        b.append("public enum Ai4callOperation {\n\n");
+        b.append("public enum Ai4callOperation implements OperationSpec {\n\n");
         List<Contract.Op> ops = contract.operations();
         for (int i = 0; i < ops.size(); i++) {
             Contract.Op op = ops.get(i);

@@ -19,8 +19,33 @@ public class Ai4callException extends CamelException {
     private final String responseBody;
     private final int attempts;
 
-    public Ai4callException(String operation, int statusCode, String errorCode, String errorMessage, String field,
-                            String responseBody, int attempts, Throwable cause) {
+    /**
+     * AI4CALL answered with an error status.
+     *
+     * @param errorCode    the API's error code, or null
+     * @param errorMessage the API's error message (keys masked), or null
+     * @param field        the field the API complained about, or null
+     * @param responseBody the response body (keys masked), or null
+     */
+    public static Ai4callException errorAnswer(String operation, int statusCode, String errorCode, String errorMessage,
+            String field, String responseBody, int attempts) {
+        return new Ai4callException(operation, statusCode, errorCode, errorMessage, field, responseBody, attempts, null);
+    }
+
+    /** No complete answer arrived (connection failure, timeout, truncated body); the cause's text has keys masked. */
+    public static Ai4callException noAnswer(String operation, int attempts, Throwable cause) {
+        return new Ai4callException(operation, 0, null, null, null, null, attempts, cause);
+    }
+
+    /** AI4CALL answered with that status, but not with the JSON the contract describes. */
+    public static Ai4callException invalidAnswer(String operation, int statusCode, String what, Throwable cause) {
+        return new Ai4callException(operation, statusCode, "INVALID_RESPONSE",
+                what + " is not the JSON the contract describes: "
+                + (cause == null ? "unreadable" : cause.getClass().getSimpleName()), null, null, 1, cause);
+    }
+
+    private Ai4callException(String operation, int statusCode, String errorCode, String errorMessage, String field,
+                             String responseBody, int attempts, Throwable cause) {
         super(describe(operation, statusCode, errorCode, errorMessage, field, attempts, cause), cause);
         this.operation = operation;
         this.statusCode = statusCode;
