@@ -43,6 +43,9 @@ public final class OperationCatalogWriter {
         { "PortalApiKey", "String", "common", "The portalApiKey, overriding the configured one for this exchange.", "true" },
         { "HttpStatus", "Integer", "producer", "The HTTP status code AI4CALL answered with.", "false" },
         { "RequestId", "String", "producer", "The request id AI4CALL answered with, to quote to support.", "false" },
+        { "Delivery", "String", "producer", "Whether the request may have reached AI4CALL, set on success and on failure: "
+                + "ACCEPTED (answered with success), REJECTED (answered with an error: not carried out), NOT_SENT (never "
+                + "left: safe to send again) or UNKNOWN (may have been carried out: look for it before sending again).", "false" },
         { "NextCursor", "String", "producer", "For paged operations: the cursor of the next page, absent on the last page.", "false" },
         { "HasMore", "Boolean", "producer", "For paged operations: whether another page follows.", "false" },
         { "FileName", "String", "producer", "uploadRagDocument: the file name sent, when the body is not a File.", "false" },

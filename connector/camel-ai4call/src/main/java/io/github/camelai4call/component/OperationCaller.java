@@ -39,10 +39,22 @@ final class OperationCaller {
         this.policy = policy;
     }
 
-    /** Calls the operation with the message's input and puts the answer on the message. */
+    /**
+     * Calls the operation with the message's input and puts the answer on the message, and the
+     * {@link Ai4callDelivery} as the {@code CamelAi4callDelivery} header, on success and on failure.
+     */
     void call(Ai4callOperation op, Message message) throws Ai4callException, InterruptedException {
-        HttpCallResult result = send(op, MessageInput.of(endpoint, message), true);
-        AnswerMapper.apply(op, endpoint.getConfiguration().getOutputType(), result, message);
+        try {
+            HttpCallResult result = send(op, MessageInput.of(endpoint, message), true);
+            message.setHeader(Ai4callConstants.DELIVERY, Ai4callDelivery.ACCEPTED.name());
+            AnswerMapper.apply(op, endpoint.getConfiguration().getOutputType(), result, message);
+        } catch (Ai4callException e) {
+            message.setHeader(Ai4callConstants.DELIVERY, e.getDelivery().name());
+            throw e;
+        } catch (Ai4callInvalidRequestException e) {
+            message.setHeader(Ai4callConstants.DELIVERY, Ai4callDelivery.NOT_SENT.name());
+            throw e;
+        }
     }
 
     /**
@@ -66,6 +78,7 @@ final class OperationCaller {
             throw new Ai4callInvalidRequestException(op.name(), e.parameter(), e.problem());
         }
         int attempt = 0;
+        Ai4callDelivery delivery = Ai4callDelivery.NOT_SENT;
         while (true) {
             attempt++;
             long started = System.nanoTime();
@@ -79,13 +92,15 @@ final class OperationCaller {
                 if (result.successful()) {
                     return result;
                 }
+                delivery = delivery.then(Ai4callDelivery.ofAnswer(result.status()));
                 wait = retries ? policy.afterAnswer(op, attempt, result) : RetryPolicy.STOP;
                 if (wait == RetryPolicy.STOP) {
                     ErrorAnswer error = ErrorAnswer.of(result, request.secrets());
                     throw Ai4callException.errorAnswer(op.name(), result.status(), error.code(), error.message(),
-                            error.field(), error.body(), attempt);
+                            error.field(), error.body(), attempt, delivery);
                 }
             } catch (IOException e) {
+                delivery = delivery.then(Ai4callDelivery.ofFailure(e));
                 wait = retries ? policy.afterFailure(op, attempt, e) : RetryPolicy.STOP;
                 LOG.debug("ai4call:{} {} {} failed: {} (attempt {})", op.name(), op.method(), op.path(),
                         e.getClass().getSimpleName(), attempt);
@@ -93,7 +108,7 @@ final class OperationCaller {
                     String masked = SecretMasker.mask(e.getMessage(), request.secrets());
                     Throwable cause = masked == null || masked.equals(e.getMessage()) ? e
                             : new IOException(e.getClass().getSimpleName() + ": " + masked);
-                    throw Ai4callException.noAnswer(op.name(), attempt, cause);
+                    throw Ai4callException.noAnswer(op.name(), attempt, delivery, cause);
                 }
             }
             LOG.debug("ai4call:{} retrying in {} ms", op.name(), wait);

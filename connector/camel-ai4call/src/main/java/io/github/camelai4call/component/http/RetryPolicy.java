@@ -63,8 +63,12 @@ public final class RetryPolicy {
         return Math.min(backoff(attempt), maxDelay);
     }
 
-    /** Whether the failure happened before a single byte of the request could leave. */
-    static boolean neverSent(IOException failure) {
+    /**
+     * Whether the failure happened before a single byte of the request could leave: the connection could not be
+     * opened, or none could be taken from the pool in time. Any other I/O failure may have come after the service
+     * read the request.
+     */
+    public static boolean neverSent(IOException failure) {
         return failure instanceof ConnectException || failure instanceof UnknownHostException
                 || failure instanceof NoRouteToHostException || failure instanceof ConnectionRequestTimeoutException;
     }
