@@ -46,6 +46,8 @@ public final class OperationCatalogWriter {
         { "Delivery", "String", "producer", "Whether the request may have reached AI4CALL, set on success and on failure: "
                 + "ACCEPTED (answered with success), REJECTED (answered with an error: not carried out), NOT_SENT (never "
                 + "left: safe to send again) or UNKNOWN (may have been carried out: look for it before sending again).", "false" },
+        { "ClientReference", "String", "producer", "outboundCall, outboundCallPbx with clientReferenceKey set: the reference "
+                + "put in the call's metadata under that key; when absent, the exchange id is used and left here.", "false" },
         { "NextCursor", "String", "producer", "For paged operations: the cursor of the next page, absent on the last page.", "false" },
         { "HasMore", "Boolean", "producer", "For paged operations: whether another page follows.", "false" },
         { "FileName", "String", "producer", "uploadRagDocument: the file name sent, when the body is not a File.", "false" },

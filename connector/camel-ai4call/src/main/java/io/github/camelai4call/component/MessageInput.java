@@ -87,6 +87,26 @@ final class MessageInput implements RequestInput {
         return header(Ai4callConstants.DOCUMENT_DESCRIPTION);
     }
 
+    /** Only a producer's calls carry a reference: the component's own calls place no phone call. */
+    @Override
+    public String clientReferenceKey() {
+        return message == null ? null : config.getClientReferenceKey();
+    }
+
+    /**
+     * The {@code CamelAi4callClientReference} header, or else the exchange id, which is then left in that header so
+     * that the route knows what to look for in the calls-outbound feed.
+     */
+    @Override
+    public String clientReference() {
+        String reference = header(Ai4callConstants.CLIENT_REFERENCE);
+        if ((reference == null || reference.isBlank()) && message.getExchange() != null) {
+            reference = message.getExchange().getExchangeId();
+            message.setHeader(Ai4callConstants.CLIENT_REFERENCE, reference);
+        }
+        return reference == null || reference.isBlank() ? null : reference;
+    }
+
     @Override
     public String howToSet(String name) {
         return switch (name) {

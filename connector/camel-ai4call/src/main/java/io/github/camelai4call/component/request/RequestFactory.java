@@ -40,6 +40,7 @@ import io.github.camelai4call.component.support.JsonMapper;
 public final class RequestFactory {
 
     private static final String ASSISTANT_API_KEY = "assistantApiKey";
+    private static final String METADATA = "metadata";
 
     private final BodySchemaValidator schemaValidator;
     /** Base URLs parsed once: endpoints of one context share a handful of them. */
@@ -184,9 +185,35 @@ public final class RequestFactory {
                     object.set(ASSISTANT_API_KEY, TextNode.valueOf(value));
                 }
             }
+            if (op.bodyProperties().contains(METADATA) && !op.idempotent()) {
+                object = withClientReference(object, object == body, input);
+            }
             return object;
         }
         return node;
+    }
+
+    /**
+     * A call that places a phone call carries the caller's reference in its metadata (under
+     * {@link RequestInput#clientReferenceKey()}, unless the metadata has that key already), so that a call whose
+     * delivery is unknown can be found in the calls-outbound feed.
+     */
+    private static ObjectNode withClientReference(ObjectNode object, boolean callersNode, RequestInput input) {
+        String key = input.clientReferenceKey();
+        JsonNode metadata = object.get(METADATA);
+        if (key == null || key.isBlank() || (metadata != null && !metadata.isNull() && !metadata.isObject())
+                || (metadata != null && metadata.has(key))) {
+            return object;
+        }
+        String reference = input.clientReference();
+        if (reference == null) {
+            return object;
+        }
+        ObjectNode copy = callersNode ? object.deepCopy() : object;
+        JsonNode existing = copy.get(METADATA);
+        ObjectNode target = existing instanceof ObjectNode o ? o : copy.putObject(METADATA);
+        target.put(key, reference);
+        return copy;
     }
 
     private static HttpEntity multipartBody(RequestInput input) {

@@ -31,6 +31,16 @@ public interface RequestInput {
     /** uploadRagDocument: the description stored with the document, or null. */
     String documentDescription();
 
+    /**
+     * The metadata key under which a call that places a phone call carries the client reference, or null for none.
+     */
+    String clientReferenceKey();
+
+    /**
+     * The client reference of this call (asked only when the body's metadata lacks the key), or null for none.
+     */
+    String clientReference();
+
     /** How a user gives the parameter of that name, for error texts (e.g. "the email option or the ... header"). */
     String howToSet(String name);
 }

@@ -11,6 +11,8 @@ final class MapInput implements RequestInput {
     private String portalApiKey = "portal_demo_key_123456789";
     private Object body;
     private String fileName;
+    private String clientReferenceKey;
+    private String clientReference;
 
     MapInput with(String parameter, Object value) {
         parameters.put(parameter, value);
@@ -31,6 +33,22 @@ final class MapInput implements RequestInput {
     MapInput fileName(String fileName) {
         this.fileName = fileName;
         return this;
+    }
+
+    MapInput clientReference(String key, String reference) {
+        this.clientReferenceKey = key;
+        this.clientReference = reference;
+        return this;
+    }
+
+    @Override
+    public String clientReferenceKey() {
+        return clientReferenceKey;
+    }
+
+    @Override
+    public String clientReference() {
+        return clientReference;
     }
 
     @Override

@@ -84,6 +84,26 @@ class RequestFactoryTest {
     }
 
     @Test
+    void callsThatPlaceAPhoneCallCarryTheClientReferenceInTheirMetadata() throws IOException {
+        Map<String, Object> call = Map.of("assistantApiKey", KEY, "to", "+390810000001", "metadata", Map.of("lead_id", "L-1"));
+        String json = text(factory.prepare(Ai4callOperation.outboundCall, BASE, true,
+                new MapInput().body(call).clientReference("ref", "R-1")));
+        assertTrue(json.contains("\"metadata\":{\"lead_id\":\"L-1\",\"ref\":\"R-1\"}"), json);
+
+        String own = text(factory.prepare(Ai4callOperation.outboundCallPbx, BASE, true, new MapInput()
+                .body(Map.of("assistantApiKey", KEY, "to", "+390810000001", "metadata", Map.of("ref", "mine")))
+                .clientReference("ref", "R-2")));
+        assertTrue(own.contains("\"ref\":\"mine\"") && !own.contains("R-2"), own);
+
+        String none = text(factory.prepare(Ai4callOperation.outboundCall, BASE, true, new MapInput().body(call)));
+        assertFalse(none.contains("ref"), "no key, no reference: " + none);
+
+        String notACall = text(factory.prepare(Ai4callOperation.createAssistant, BASE, true,
+                new MapInput().body(Map.of("name", "Sales")).clientReference("ref", "R-3")));
+        assertFalse(notACall.contains("R-3"), notACall);
+    }
+
+    @Test
     void multipartUploadNeedsAFileNameUnlessTheBodyIsAFile() {
         InvalidRequest noName = assertThrows(InvalidRequest.class, () -> factory.prepare(
                 Ai4callOperation.uploadRagDocument, BASE, true,
