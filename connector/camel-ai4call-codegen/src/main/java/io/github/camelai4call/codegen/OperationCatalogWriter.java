@@ -44,6 +44,11 @@ public final class OperationCatalogWriter {
         { "PortalApiKey", "String", "common", "The portalApiKey, overriding the configured one for this exchange.", "true" },
         { "HttpStatus", "Integer", "producer", "The HTTP status code AI4CALL answered with.", "false" },
         { "RequestId", "String", "producer", "The request id AI4CALL answered with, to quote to support.", "false" },
+        { "Delivery", "String", "producer", "Whether the request may have reached AI4CALL, set on success and on failure: "
+                + "ACCEPTED (answered with success), REJECTED (answered with an error: not carried out), NOT_SENT (never "
+                + "left: safe to send again) or UNKNOWN (may have been carried out: look for it before sending again).", "false" },
+        { "ClientReference", "String", "producer", "outboundCall, outboundCallPbx with clientReferenceKey set: the reference "
+                + "put in the call's metadata under that key; when absent, the exchange id is used and left here.", "false" },
         { "NextCursor", "String", "producer", "For paged operations: the cursor of the next page, absent on the last page.", "false" },
         { "HasMore", "Boolean", "producer", "For paged operations: whether another page follows.", "false" },
         { "FileName", "String", "producer", "uploadRagDocument: the file name sent, when the body is not a File.", "false" },
@@ -101,10 +106,11 @@ public final class OperationCatalogWriter {
         b.append("package ").append(pkg).append(";\n\n");
         b.append("import java.util.List;\n\n");
         b.append("import io.github.camelai4call.component.catalog.BodyKind;\n");
+        b.append("import io.github.camelai4call.component.catalog.OperationSpec;\n");
         b.append("import io.github.camelai4call.component.catalog.ParameterLocation;\n");
         b.append("import io.github.camelai4call.component.catalog.ParameterSpec;\n\n");
         b.append("/**\n * The AI4CALL operations: the {@code operation} of an {@code ai4call:<operation>} endpoint.\n */\n");
-        b.append("public enum Ai4callOperation {\n\n");
+        b.append("public enum Ai4callOperation implements OperationSpec {\n\n");
         List<Contract.Op> ops = contract.operations();
         for (int i = 0; i < ops.size(); i++) {
             Contract.Op op = ops.get(i);

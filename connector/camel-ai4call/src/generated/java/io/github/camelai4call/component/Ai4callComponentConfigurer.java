@@ -38,6 +38,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clientreferencekey":
+        case "clientReferenceKey": getOrCreateConfiguration(target).setClientReferenceKey(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelai4call.component.Ai4callConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
@@ -85,6 +87,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clientreferencekey":
+        case "clientReferenceKey": return java.lang.String.class;
         case "configuration": return io.github.camelai4call.component.Ai4callConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
@@ -133,6 +137,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clientreferencekey":
+        case "clientReferenceKey": return getOrCreateConfiguration(target).getClientReferenceKey();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

@@ -40,6 +40,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callid":
         case "callId": target.getApiParameters().setCallId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientreferencekey":
+        case "clientReferenceKey": target.getConfiguration().setClientReferenceKey(property(camelContext, java.lang.String.class, value)); return true;
         case "collectionname":
         case "collectionName": target.getApiParameters().setCollectionName(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
@@ -143,6 +145,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return boolean.class;
         case "callid":
         case "callId": return java.lang.String.class;
+        case "clientreferencekey":
+        case "clientReferenceKey": return java.lang.String.class;
         case "collectionname":
         case "collectionName": return java.lang.String.class;
         case "connecttimeout":
@@ -247,6 +251,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callid":
         case "callId": return target.getApiParameters().getCallId();
+        case "clientreferencekey":
+        case "clientReferenceKey": return target.getConfiguration().getClientReferenceKey();
         case "collectionname":
         case "collectionName": return target.getApiParameters().getCollectionName();
         case "connecttimeout":

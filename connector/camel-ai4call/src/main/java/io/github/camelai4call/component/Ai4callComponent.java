@@ -18,12 +18,10 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
-import io.github.camelai4call.component.health.CredentialCheck;
 import io.github.camelai4call.component.http.Ai4callHttpClient;
 import io.github.camelai4call.component.http.HttpClientSettings;
 import io.github.camelai4call.component.request.BodySchemaValidator;
 import io.github.camelai4call.component.request.RequestFactory;
-import io.github.camelai4call.component.response.ResponseMapper;
 import io.github.camelai4call.component.support.JsonMapper;
 import io.github.camelai4call.component.support.Suggestions;
 
@@ -43,7 +41,6 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     private final Map<HttpClientSettings, Ai4callHttpClient> clients = new ConcurrentHashMap<>();
     private ScheduledExecutorService connectionWatch;
     private final RequestFactory requestFactory = new RequestFactory(new BodySchemaValidator());
-    private final ResponseMapper responseMapper = new ResponseMapper();
     private final CredentialCheck credentialCheck = new CredentialCheck();
 
     @Override
@@ -136,16 +133,13 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
         return JsonMapper.get();
     }
 
-    public RequestFactory getRequestFactory() {
+    /** Makes the requests of every endpoint; parses each base URL once. */
+    RequestFactory requestFactory() {
         return requestFactory;
     }
 
-    public ResponseMapper getResponseMapper() {
-        return responseMapper;
-    }
-
     /** The start-up check of {@code verifyCredentials}, which remembers the accounts it has checked. */
-    public CredentialCheck getCredentialCheck() {
+    CredentialCheck credentialCheck() {
         return credentialCheck;
     }
 }

@@ -31,6 +31,13 @@ public class Ai4callConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "model",
               description = "What the message body becomes: the typed response model, a Map, a Jackson JsonNode or the JSON string.")
     private Ai4callOutputType outputType = Ai4callOutputType.model;
+    @UriParam(label = "producer",
+              description = "outboundCall and outboundCallPbx: the metadata key under which each call carries a client "
+                            + "reference, unless the body's metadata has that key already. The reference is the "
+                            + "CamelAi4callClientReference header or, when absent, the exchange id, which is then left in that "
+                            + "header. A call whose outcome is UNKNOWN can then be looked up in the calls-outbound feed "
+                            + "(analyticsCallsOutbound with metadataKey and metadataValue). Empty: no reference is added.")
+    private String clientReferenceKey;
     @UriParam(label = "producer", defaultValue = "true",
               description = "Check parameters and the request body against the contract before any HTTP call.")
     private boolean validateRequest = true;
@@ -96,6 +103,14 @@ public class Ai4callConfiguration implements Cloneable {
 
     public void setOutputType(Ai4callOutputType outputType) {
         this.outputType = outputType;
+    }
+
+    public String getClientReferenceKey() {
+        return clientReferenceKey;
+    }
+
+    public void setClientReferenceKey(String clientReferenceKey) {
+        this.clientReferenceKey = clientReferenceKey;
     }
 
     public boolean isValidateRequest() {

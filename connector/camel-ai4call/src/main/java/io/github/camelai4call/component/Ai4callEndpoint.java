@@ -1,9 +1,11 @@
 package io.github.camelai4call.component;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -14,10 +16,9 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
-import io.github.camelai4call.component.http.Ai4callHttpClient;
-import io.github.camelai4call.component.http.RetryingSender;
+import io.github.camelai4call.component.http.HttpCallResult;
+import io.github.camelai4call.component.http.RetryPolicy;
 import io.github.camelai4call.component.request.ServiceAddress;
-import io.github.camelai4call.component.support.RetryPolicy;
 
 /**
  * Call any operation of the AI4CALL voice-AI platform: assistants and prompts, voice settings, RAG knowledge
@@ -55,8 +56,7 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
                             + "than overlap past its record. In memory by default.")
     private IdempotentRepository idempotentRepository;
 
-    private Ai4callHttpClient httpClient;
-    private RetryingSender sender;
+    private OperationCaller caller;
 
     public Ai4callEndpoint(String uri, Ai4callComponent component, Ai4callOperation operation,
                            Ai4callConfiguration configuration) {
@@ -107,15 +107,34 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        httpClient = getComponent().httpClientFor(configuration);
-        sender = new RetryingSender(httpClient, new RetryPolicy(configuration.getMaxRetries(),
-                configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay()), getComponent().getResponseMapper());
+        caller = new OperationCaller(this, getComponent().requestFactory(), getComponent().httpClientFor(configuration),
+                new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
+                        configuration.getRetryMaxDelay()));
+    }
+
+    /**
+     * The call seam of the producer: calls the operation with the message's headers and body over this endpoint's
+     * options, with the retry policy, and puts the answer on the message.
+     */
+    void call(Ai4callOperation op, Message message) throws Ai4callException, InterruptedException {
+        caller.call(op, message);
+    }
+
+    /**
+     * The call seam of the consumer and the checks: calls the operation with these parameter values and body over
+     * this endpoint's options (no message, so no user header takes part), and returns the successful answer.
+     *
+     * @param retries whether the retry policy applies; probes make one attempt
+     */
+    HttpCallResult call(Ai4callOperation op, Map<String, Object> parameters, Object body, boolean retries)
+            throws Ai4callException, InterruptedException {
+        return caller.call(op, parameters, body, retries);
     }
 
     private void checkBaseUrl() {
         ServiceAddress address;
         try {
-            address = getComponent().getRequestFactory().address(configuration.getBaseUrl());
+            address = getComponent().requestFactory().address(configuration.getBaseUrl());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ai4call:" + operation + ": option 'baseUrl' must be an absolute URL such as "
                                                + Ai4callConfiguration.DEFAULT_BASE_URL, e);
@@ -149,15 +168,6 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
 
     public void setApiParameters(Ai4callApiParameters apiParameters) {
         this.apiParameters = apiParameters;
-    }
-
-    /** The pooled client this endpoint sends with (for health checks). */
-    public Ai4callHttpClient httpClient() {
-        return httpClient;
-    }
-
-    RetryingSender getSender() {
-        return sender;
     }
 
     public String getStartFrom() {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +26,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -124,15 +124,14 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
         PollProgress progress = new PollProgress(watermark);
         try {
             do {
-                Message request = new DefaultMessage(getEndpoint().getCamelContext());
+                Map<String, Object> paging = new HashMap<>(2);
                 if (from != null) {
-                    request.setHeader(Ai4callConstants.FROM, from.toString());
+                    paging.put("from", from.toString());
                 }
                 if (cursor != null) {
-                    request.setHeader(Ai4callConstants.CURSOR, cursor);
+                    paging.put("cursor", cursor);
                 }
-                HttpCallResult page = endpoint.getSender().send(feed, endpoint.getComponent().getRequestFactory()
-                        .prepare(feed, endpoint.getConfiguration(), endpoint.getApiParameters(), request));
+                HttpCallResult page = endpoint.call(feed, paging, null, true);
                 PageEnd end = readPage(page.body(), progress);
                 count = progress.exchanges;
                 if (progress.failed) {
@@ -209,8 +208,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                 }
             }
         } catch (IOException e) {
-            throw new Ai4callException(feed.name(), 200, "INVALID_RESPONSE",
-                    "the page is not the JSON the contract describes: " + e.getClass().getSimpleName(), null, null, 1, e);
+            throw Ai4callException.invalidAnswer(feed.name(), 200, "the page", e);
         }
         if (batch != null && !batch.isEmpty()) {
             deliverBatch(batch, progress);
@@ -273,12 +271,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     }
 
     private Object convert(JsonNode record) throws IOException {
-        return switch (endpoint.getConfiguration().getOutputType()) {
-            case jsonNode -> record;
-            case string -> record.toString();
-            case map -> mapper.convertValue(record, Map.class);
-            default -> recordType == null ? record : mapper.treeToValue(record, recordType);
-        };
+        return endpoint.getConfiguration().getOutputType().convert(record, recordType);
     }
 
     private Instant watermark() {

@@ -5,13 +5,10 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
-import io.github.camelai4call.component.health.Ai4callProducerHealthCheck;
-import io.github.camelai4call.component.http.HttpCallResult;
-import io.github.camelai4call.component.request.PreparedRequest;
 
 /**
- * Calls one AI4CALL operation per exchange: prepares and validates the request, sends it with the retry policy,
- * and maps the answer onto the message.
+ * Calls one AI4CALL operation per exchange through the endpoint's call seam (request validated before any HTTP
+ * call, sent with the retry policy, answer mapped onto the message); registers the readiness check.
  */
 public class Ai4callProducer extends DefaultProducer {
 
@@ -28,7 +25,7 @@ public class Ai4callProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         if (endpoint.getConfiguration().isVerifyCredentials()) {
-            endpoint.getComponent().getCredentialCheck().verify(endpoint);
+            endpoint.getComponent().credentialCheck().verify(endpoint);
         }
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
@@ -50,12 +47,7 @@ public class Ai4callProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        Ai4callOperation op = operationOf(exchange);
-        Ai4callConfiguration config = endpoint.getConfiguration();
-        PreparedRequest request = endpoint.getComponent().getRequestFactory()
-                .prepare(op, config, endpoint.getApiParameters(), exchange.getMessage());
-        HttpCallResult result = endpoint.getSender().send(op, request);
-        endpoint.getComponent().getResponseMapper().apply(op, config.getOutputType(), result, exchange.getMessage());
+        endpoint.call(operationOf(exchange), exchange.getMessage());
     }
 
     private Ai4callOperation operationOf(Exchange exchange) {

@@ -2,13 +2,23 @@ package io.github.camelai4call.examples.flows;
 
 import java.io.File;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+
+import io.github.camelai4call.component.Ai4callConstants;
+import io.github.camelai4call.component.Ai4callException;
 
 /**
  * Flow 1, CRM/ERP leads to calls: every CSV file dropped in {@code {{crm.dir}}/inbox} (columns lead_id,name,phone)
  * becomes one outbound call per lead, with the lead_id as call metadata, throttled to the account's hourly call
  * limit, and each lead called once, also after a restart (file-backed idempotent repository on lead_id).
+ * <p>
+ * A call whose delivery is UNKNOWN (no complete answer: it may have been placed) is not called again blindly: the lead
+ * stays in the repository, and after {@code crm.reconcile-window} (longer than the longest call: the feed has a call
+ * once it has ended) the calls-outbound feed is asked for a call with its lead_id. Found: it was placed, done. Absent:
+ * it was not, and the lead is forgotten so that the next drop of the file calls it. A call that was NOT_SENT or
+ * REJECTED fails the file as before (the lead is forgotten at once).
  * YAML twin: {@code routes/crm-leads-to-calls.camel.yaml}.
  */
 public class CrmLeadsToCalls extends RouteBuilder {
@@ -29,8 +39,28 @@ public class CrmLeadsToCalls extends RouteBuilder {
                 .idempotentConsumer(simple("${body[lead_id]}")).idempotentRepository("calledLeads")
                 .throttle(header("maxCallsPerHour")).totalRequestsMode()
                     .timePeriodMillis("{{crm.throttle-period:3600000}}")
+                .setHeader("leadId", simple("${body[lead_id]}"))
                 .setBody(simple("{\"to\":\"${body[phone]}\",\"metadata\":{\"lead_id\":\"${body[lead_id]}\"}}"))
-                .to("ai4call:outboundCall?outputType=map&assistantApiKey=RAW({{ai4call.assistant}})")
-                .log("Lead ${header.CamelFileName}: call ${body[callId]} ${body[status]}");
+                .doTry()
+                    .to("ai4call:outboundCall?outputType=map&assistantApiKey=RAW({{ai4call.assistant}})")
+                    .log("Lead ${header.CamelFileName}: call ${body[callId]} ${body[status]}")
+                .doCatch(Ai4callException.class).onWhen(header(Ai4callConstants.DELIVERY).isEqualTo("UNKNOWN"))
+                    // it may have been placed: keep the lead (never call it twice) and look for the call later
+                    .log(LoggingLevel.WARN, "Lead ${header.leadId}: delivery UNKNOWN, looking for its call in the feed")
+                    .to("seda:crm-reconcile-lead")
+                .end();
+
+        from("seda:crm-reconcile-lead")
+            .routeId("crm-reconcile-lead")
+            .delay(constant("{{crm.reconcile-window:900000}}"))              // the feed has a call once it has ended
+            .setHeader(Ai4callConstants.METADATA_VALUE, header("leadId"))
+            .to("ai4call:analyticsCallsOutbound?metadataKey=lead_id&outputType=map")
+            .choice()
+                .when(simple("${body[items].size()} == 0"))
+                    .log("Lead ${header.leadId}: no call after the window, so none was placed; called on the next drop")
+                    .bean("calledLeads", "remove(${header.leadId})")
+                .otherwise()
+                    .log("Lead ${header.leadId}: placed as ${body[items][0][id]}, done")
+            .end();
     }
 }

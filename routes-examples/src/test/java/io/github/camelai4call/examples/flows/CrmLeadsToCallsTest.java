@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.github.camelai4call.examples.flows.ExampleFlow.Dsl;
 import io.github.camelai4call.simulator.DemoData;
+import io.github.camelai4call.simulator.Fault;
 import io.github.camelai4call.simulator.OutboundCall;
 
 class CrmLeadsToCallsTest extends ExampleTestSupport {
@@ -53,6 +54,44 @@ class CrmLeadsToCallsTest extends ExampleTestSupport {
         assertEquals(5, calls.size());
         assertEquals("L-5", calls.get(4).metadata().get("lead_id"));
         assertTrue(SIMULATOR.simulator().requestCount("getCallLimits") >= 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dsl.class)
+    void aCallOfUnknownDeliveryIsLookedUpInTheFeedNotPlacedAgain(Dsl dsl) throws Exception {
+        Properties props = props("crm.dir", dir.toString(), "crm.poll-delay", "100", "crm.throttle-period", "1000",
+                "crm.reconcile-window", "3000", "ai4call.assistant", DemoData.DEMO_ASSISTANT_SALES);
+        start(dsl, props, ExampleFlow.CRM_LEADS_TO_CALLS);
+        // L-1 is placed but its answer is cut short; L-2's connection drops before the simulator handles it
+        SIMULATOR.simulator().faults().inject("outboundCall", Fault.truncateBody().times(1))
+                .inject("outboundCall", Fault.dropConnection().times(1));
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        String csv = "lead_id,name,phone\nL-1,Maria Rossi,+390810000101\nL-2,Giuseppe Verdi,+390810000102\n"
+                     + "L-3,Anna Bianchi,+390810000103\n";
+        drop(inbox, "leads.csv", csv);
+        await("the file done", Duration.ofSeconds(20), () -> Files.exists(inbox.resolve("done/leads.csv")));
+        assertEquals(List.of("L-1", "L-3"), leadsCalled(), "both UNKNOWN leads kept, neither called again");
+
+        // after the window: L-1 is in the feed (placed, done), L-2 is not (forgotten: the next drop calls it)
+        Path ids = dir.resolve("called-leads.ids");
+        await("L-2 forgotten", Duration.ofSeconds(20), () -> !text(ids).contains("L-2"));
+        drop(inbox, "leads-again.csv", csv);
+        await("L-2 called", Duration.ofSeconds(20), () -> SIMULATOR.simulator().outboundCalls().size() >= 3);
+        await("the file done", Duration.ofSeconds(5), () -> Files.exists(inbox.resolve("done/leads-again.csv")));
+        assertEquals(List.of("L-1", "L-3", "L-2"), leadsCalled(), "each lead placed once");
+        assertTrue(text(ids).contains("L-1"));
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static List<Object> leadsCalled() {
+        return SIMULATOR.simulator().outboundCalls().stream().map(c -> c.metadata().get("lead_id")).toList();
     }
 
     static void drop(Path inbox, String name, String content) throws Exception {

@@ -14,7 +14,6 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
 import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -28,6 +27,8 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+
+import io.github.camelai4call.component.request.PreparedRequest;
 
 /**
  * One pooled HTTP/1.1 client, shared by every endpoint with the same {@link HttpClientSettings}.
@@ -82,23 +83,18 @@ public final class Ai4callHttpClient implements AutoCloseable {
     }
 
     /**
-     * Sends one request and reads the whole answer.
+     * Sends one request and reads the whole answer; one attempt, whatever the answer.
      *
-     * @param method        HTTP method
-     * @param host          where to connect
-     * @param target        path and query
-     * @param headers       request headers
-     * @param entity        request body, or null
-     * @throws IOException  when no complete answer arrived
+     * @throws IOException when no complete answer arrived
      */
-    public HttpCallResult execute(String method, HttpHost host, String target, Map<String, String> headers,
-            HttpEntity entity) throws IOException {
-        ClassicHttpRequest request = new BasicClassicHttpRequest(method, host, target);
-        headers.forEach(request::addHeader);
-        if (entity != null) {
-            request.setEntity(entity);
+    public HttpCallResult execute(PreparedRequest prepared) throws IOException {
+        ClassicHttpRequest request = new BasicClassicHttpRequest(prepared.method(), prepared.host(), prepared.target());
+        prepared.headers().forEach(request::addHeader);
+        if (prepared.entity() != null) {
+            request.setEntity(prepared.entity());
         }
-        try (ClassicHttpResponse response = requester.execute(host, request, connectTimeout, HttpCoreContext.create())) {
+        try (ClassicHttpResponse response = requester.execute(prepared.host(), request, connectTimeout,
+                HttpCoreContext.create())) {
             Map<String, String> kept = new HashMap<>(4);
             for (Header h : response.getHeaders()) {
                 String name = h.getName();

@@ -15,8 +15,6 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
 
-import io.github.camelai4call.component.Ai4callInvalidRequestException;
-
 /**
  * Validates request bodies against the schemas of the contract shipped in the jar
  * ({@code ai4call/ai4call-openapi.yaml}). The contract is read once, on the first validation; each schema is
@@ -30,8 +28,8 @@ public final class BodySchemaValidator {
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
     private volatile JsonSchemaFactory factory;
 
-    /** Throws {@link Ai4callInvalidRequestException} naming the first property that breaks the schema. */
-    public void validate(String operation, String schemaName, JsonNode body) {
+    /** Throws {@link InvalidRequest} naming the first property that breaks the schema. */
+    public void validate(String schemaName, JsonNode body) {
         JsonSchema schema = schemas.computeIfAbsent(schemaName, this::compile);
         Set<ValidationMessage> errors = schema.validate(body);
         if (errors.isEmpty()) {
@@ -48,7 +46,7 @@ public final class BodySchemaValidator {
         } else {
             problem = first.getMessage().replaceFirst("^[$/][^:]*: ", "") + " (schema " + schemaName + ")";
         }
-        throw new Ai4callInvalidRequestException(operation, property, problem);
+        throw new InvalidRequest(property, problem);
     }
 
     private static String propertyOf(ValidationMessage message) {

@@ -20,8 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.hc.client5.http.entity.mime.FileBody;
 import org.apache.hc.client5.http.entity.mime.InputStreamBody;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
@@ -29,24 +27,20 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
-import io.github.camelai4call.component.Ai4callApiParameters;
-import io.github.camelai4call.component.Ai4callConfiguration;
-import io.github.camelai4call.component.Ai4callConstants;
-import io.github.camelai4call.component.Ai4callInvalidRequestException;
-import io.github.camelai4call.component.Ai4callOperation;
 import io.github.camelai4call.component.catalog.BodyKind;
+import io.github.camelai4call.component.catalog.OperationSpec;
 import io.github.camelai4call.component.catalog.ParameterLocation;
 import io.github.camelai4call.component.catalog.ParameterSpec;
 import io.github.camelai4call.component.support.JsonMapper;
 
 /**
- * Turns an exchange into a {@link PreparedRequest} for one operation: credentials and parameters from headers
- * (first) or endpoint options, the body from the message, everything checked against the contract before any
- * HTTP call.
+ * Turns a {@link RequestInput} into a {@link PreparedRequest} for one operation: credentials, parameters and body
+ * checked against the contract before any HTTP call. Problems are thrown as {@link InvalidRequest}.
  */
 public final class RequestFactory {
 
     private static final String ASSISTANT_API_KEY = "assistantApiKey";
+    private static final String METADATA = "metadata";
 
     private final BodySchemaValidator schemaValidator;
     /** Base URLs parsed once: endpoints of one context share a handful of them. */
@@ -56,24 +50,26 @@ public final class RequestFactory {
         this.schemaValidator = schemaValidator;
     }
 
-    public PreparedRequest prepare(Ai4callOperation op, Ai4callConfiguration config, Ai4callApiParameters options,
-            Message message) {
-        String opId = op.name();
-        ServiceAddress address = address(config.getBaseUrl());
+    /**
+     * @param op       the operation
+     * @param baseUrl  the service's base URL
+     * @param validate whether parameters and body are checked against the contract
+     * @param input    what the call is made of
+     * @throws InvalidRequest when the input does not make a valid request
+     */
+    public PreparedRequest prepare(OperationSpec op, String baseUrl, boolean validate, RequestInput input) {
+        ServiceAddress address = address(baseUrl);
         Map<String, String> headers = new HashMap<>(8);
         headers.put("Host", address.hostHeader());
         headers.put("Accept", "application/json");
-        String email = firstNonBlank(message.getHeader(Ai4callConstants.EMAIL, String.class), config.getEmail());
-        String portalKey = firstNonBlank(message.getHeader(Ai4callConstants.PORTAL_API_KEY, String.class),
-                config.getPortalApiKey());
+        String email = blankAsNull(input.email());
+        String portalKey = blankAsNull(input.portalApiKey());
         if (op.authenticated()) {
             if (email == null) {
-                throw new Ai4callInvalidRequestException(opId, "email",
-                        "is required: set the email option or the " + Ai4callConstants.EMAIL + " header");
+                throw new InvalidRequest("email", "is required: set " + input.howToSet("email"));
             }
             if (portalKey == null) {
-                throw new Ai4callInvalidRequestException(opId, "portalApiKey",
-                        "is required: set the portalApiKey option or the " + Ai4callConstants.PORTAL_API_KEY + " header");
+                throw new InvalidRequest("portalApiKey", "is required: set " + input.howToSet("portalApiKey"));
             }
             headers.put("x-client-email", email);
             headers.put("x-portal-api-key", portalKey);
@@ -83,16 +79,15 @@ public final class RequestFactory {
         StringBuilder query = new StringBuilder();
         String assistantKey = null;
         for (ParameterSpec p : op.parameters()) {
-            String value = parameterValue(p.name(), options, message);
+            String value = parameterValue(p.name(), input);
             if (value == null) {
                 if (p.required()) {
-                    throw new Ai4callInvalidRequestException(opId, p.name(), "is required: set the " + p.name()
-                            + " option or the " + Ai4callConstants.parameterHeader(p.name()) + " header");
+                    throw new InvalidRequest(p.name(), "is required: set " + input.howToSet(p.name()));
                 }
                 continue;
             }
-            if (config.isValidateRequest() && !p.accepts(value)) {
-                throw new Ai4callInvalidRequestException(opId, p.name(), describeMismatch(p, value));
+            if (validate && !p.accepts(value)) {
+                throw new InvalidRequest(p.name(), describeMismatch(p, value));
             }
             if (ASSISTANT_API_KEY.equals(p.name())) {
                 assistantKey = value;
@@ -108,21 +103,21 @@ public final class RequestFactory {
 
         HttpEntity entity = null;
         if (op.bodyKind() == BodyKind.JSON) {
-            JsonNode body = jsonBody(op, message, options);
+            JsonNode body = jsonBody(op, input);
             if (body != null && body.has(ASSISTANT_API_KEY) && assistantKey == null) {
                 assistantKey = body.path(ASSISTANT_API_KEY).asText(null);
             }
             if (body != null) {
-                if (config.isValidateRequest()) {
-                    schemaValidator.validate(opId, op.bodySchema(), body);
+                if (validate) {
+                    schemaValidator.validate(op.bodySchema(), body);
                 }
                 entity = new ByteArrayEntity(writeBytes(body), ContentType.APPLICATION_JSON);
             }
         } else if (op.bodyKind() == BodyKind.MULTIPART) {
-            entity = multipartBody(opId, message);
+            entity = multipartBody(input);
         }
 
-        return new PreparedRequest(address.host(), address.basePath() + path + query, headers, entity,
+        return new PreparedRequest(op.method(), address.host(), address.basePath() + path + query, headers, entity,
                 new String[] { portalKey, assistantKey });
     }
 
@@ -143,11 +138,8 @@ public final class RequestFactory {
         return "has the value" + shown + " which does not match the pattern " + p.pattern();
     }
 
-    private String parameterValue(String name, Ai4callApiParameters options, Message message) {
-        Object v = message.getHeader(Ai4callConstants.parameterHeader(name));
-        if (v == null) {
-            v = options.valueOf(name);
-        }
+    private static String parameterValue(String name, RequestInput input) {
+        Object v = input.parameter(name);
         if (v == null) {
             return null;
         }
@@ -161,9 +153,9 @@ public final class RequestFactory {
         return s.isBlank() ? null : s;
     }
 
-    private JsonNode jsonBody(Ai4callOperation op, Message message, Ai4callApiParameters options) {
+    private static JsonNode jsonBody(OperationSpec op, RequestInput input) {
         ObjectMapper mapper = JsonMapper.get();
-        Object body = message.getBody();
+        Object body = input.body();
         JsonNode node;
         try {
             if (body == null) {
@@ -180,42 +172,63 @@ public final class RequestFactory {
                 node = mapper.valueToTree(body);
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new Ai4callInvalidRequestException(op.name(), "body",
-                    "is not JSON for the " + op.bodySchema() + " schema: " + e.getClass().getSimpleName());
+            throw new InvalidRequest("body", "is not JSON for the " + op.bodySchema() + " schema: " + e.getClass().getSimpleName());
         }
         if (node != null && node.isObject()) {
             // the assistantApiKey of a body (outboundCall, outboundCallPbx) may come from the endpoint option or
             // header, so one route can place calls for a configured assistant with bodies that only name numbers
             ObjectNode object = (ObjectNode) node;
             if (op.bodyProperties().contains(ASSISTANT_API_KEY) && !object.hasNonNull(ASSISTANT_API_KEY)) {
-                String value = parameterValue(ASSISTANT_API_KEY, options, message);
+                String value = parameterValue(ASSISTANT_API_KEY, input);
                 if (value != null) {
                     object = node == body ? object.deepCopy() : object;
                     object.set(ASSISTANT_API_KEY, TextNode.valueOf(value));
                 }
+            }
+            if (op.bodyProperties().contains(METADATA) && !op.idempotent()) {
+                object = withClientReference(object, object == body, input);
             }
             return object;
         }
         return node;
     }
 
-    private HttpEntity multipartBody(String opId, Message message) {
-        Object body = message.getBody();
+    /**
+     * A call that places a phone call carries the caller's reference in its metadata (under
+     * {@link RequestInput#clientReferenceKey()}, unless the metadata has that key already), so that a call whose
+     * delivery is unknown can be found in the calls-outbound feed.
+     */
+    private static ObjectNode withClientReference(ObjectNode object, boolean callersNode, RequestInput input) {
+        String key = input.clientReferenceKey();
+        JsonNode metadata = object.get(METADATA);
+        if (key == null || key.isBlank() || (metadata != null && !metadata.isNull() && !metadata.isObject())
+                || (metadata != null && metadata.has(key))) {
+            return object;
+        }
+        String reference = input.clientReference();
+        if (reference == null) {
+            return object;
+        }
+        ObjectNode copy = callersNode ? object.deepCopy() : object;
+        JsonNode existing = copy.get(METADATA);
+        ObjectNode target = existing instanceof ObjectNode o ? o : copy.putObject(METADATA);
+        target.put(key, reference);
+        return copy;
+    }
+
+    private static HttpEntity multipartBody(RequestInput input) {
+        Object body = input.body();
         if (body == null) {
-            throw new Ai4callInvalidRequestException(opId, "file",
-                    "is required: the message body must be a File, Path, InputStream or byte[]");
+            throw new InvalidRequest("file", "is required: the message body must be a File, Path, InputStream or byte[]");
         }
         // a file consumer's body (GenericFile) becomes a File or a stream through Camel's type converters
         if (!(body instanceof File || body instanceof Path || body instanceof byte[] || body instanceof InputStream)) {
-            Object converted = message.getBody(File.class);
-            body = converted != null ? converted : message.getBody(InputStream.class);
+            Object converted = input.bodyAs(File.class);
+            body = converted != null ? converted : input.bodyAs(InputStream.class);
         }
-        String fileName = message.getHeader(Ai4callConstants.FILE_NAME, String.class);
-        if (fileName == null) {
-            fileName = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        }
-        String contentType = message.getHeader(Ai4callConstants.CONTENT_TYPE, String.class);
-        String description = message.getHeader(Ai4callConstants.DOCUMENT_DESCRIPTION, String.class);
+        String fileName = input.fileName();
+        String contentType = input.contentType();
+        String description = input.documentDescription();
         MultipartEntityBuilder builder = MultipartEntityBuilder.create();
         if (body instanceof Path p) {
             body = p.toFile();
@@ -225,15 +238,15 @@ public final class RequestFactory {
             builder.addPart("file", new FileBody(f, contentType(contentType, name), name));
         } else if (body instanceof byte[] || body instanceof InputStream) {
             if (fileName == null) {
-                throw new Ai4callInvalidRequestException(opId, "fileName",
-                        "is required when the body is not a File: set the " + Ai4callConstants.FILE_NAME + " header");
+                throw new InvalidRequest("fileName", "is required when the body is not a File: set "
+                        + input.howToSet("fileName"));
             }
             InputStream in = body instanceof byte[] b ? new java.io.ByteArrayInputStream(b) : (InputStream) body;
             long length = body instanceof byte[] b ? b.length : -1;
             builder.addPart("file", new InputStreamBody(in, contentType(contentType, fileName), fileName, length));
         } else {
-            throw new Ai4callInvalidRequestException(opId, "file", "must be a File, Path, InputStream or byte[], not a "
-                    + message.getBody().getClass().getSimpleName());
+            throw new InvalidRequest("file", "must be a File, Path, InputStream or byte[], not a "
+                    + input.body().getClass().getSimpleName());
         }
         if (description != null) {
             builder.addTextBody("description", description, ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8));
@@ -246,7 +259,7 @@ public final class RequestFactory {
         return type == null ? ContentType.APPLICATION_OCTET_STREAM : ContentType.parse(type);
     }
 
-    private byte[] writeBytes(JsonNode body) {
+    private static byte[] writeBytes(JsonNode body) {
         try {
             return JsonMapper.get().writeValueAsBytes(body);
         } catch (IOException e) {
@@ -258,10 +271,7 @@ public final class RequestFactory {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String firstNonBlank(String a, String b) {
-        if (a != null && !a.isBlank()) {
-            return a;
-        }
-        return b == null || b.isBlank() ? null : b;
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -1,15 +1,11 @@
-package io.github.camelai4call.component.health;
+package io.github.camelai4call.component;
 
 import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-import io.github.camelai4call.component.Ai4callEndpoint;
-import io.github.camelai4call.component.Ai4callOperation;
 import io.github.camelai4call.component.http.HttpCallResult;
-import io.github.camelai4call.component.request.PreparedRequest;
 import io.github.camelai4call.component.support.JsonMapper;
 
 /**
@@ -36,16 +32,24 @@ public class Ai4callProducerHealthCheck extends AbstractHealthCheck {
         builder.detail("baseUrl", baseUrl);
         try {
             // the same request the health operation sends, once: a probe reports, it does not retry
-            PreparedRequest request = endpoint.getComponent().getRequestFactory().prepare(Ai4callOperation.health,
-                    endpoint.getConfiguration(), endpoint.getApiParameters(), new DefaultMessage(endpoint.getCamelContext()));
-            HttpCallResult result = endpoint.httpClient().execute("GET", request.host(), request.target(),
-                    request.headers(), null);
+            HttpCallResult result = endpoint.call(Ai4callOperation.health, Map.of(), null, false);
             builder.detail("http.status", result.status());
-            if (result.successful() && "UP".equals(JsonMapper.get().readTree(result.body()).path("status").asText())) {
+            if ("UP".equals(JsonMapper.get().readTree(result.body()).path("status").asText())) {
                 builder.up();
             } else {
                 builder.message("AI4CALL /health answered HTTP " + result.status()).down();
             }
+        } catch (Ai4callException e) {
+            if (e.getStatusCode() > 0) {
+                builder.detail("http.status", e.getStatusCode());
+                builder.message("AI4CALL /health answered HTTP " + e.getStatusCode()).down();
+            } else {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                builder.message("AI4CALL /health is unreachable: " + cause.getClass().getSimpleName()).error(cause).down();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            builder.message("AI4CALL /health check interrupted").down();
         } catch (Exception e) {
             builder.message("AI4CALL /health is unreachable: " + e.getClass().getSimpleName()).error(e).down();
         }

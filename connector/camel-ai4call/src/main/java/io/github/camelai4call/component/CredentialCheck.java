@@ -1,22 +1,12 @@
-package io.github.camelai4call.component.health;
+package io.github.camelai4call.component;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.camel.Message;
-import org.apache.camel.support.DefaultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.camelai4call.component.Ai4callConfiguration;
-import io.github.camelai4call.component.Ai4callEndpoint;
-import io.github.camelai4call.component.Ai4callException;
-import io.github.camelai4call.component.Ai4callInvalidRequestException;
-import io.github.camelai4call.component.Ai4callOperation;
-import io.github.camelai4call.component.http.HttpCallResult;
-import io.github.camelai4call.component.request.PreparedRequest;
 import io.github.camelai4call.component.support.Digests;
 
 /**
@@ -28,7 +18,7 @@ import io.github.camelai4call.component.support.Digests;
  * credentials (they come per exchange in headers) has nothing to check. When AI4CALL cannot be reached, the start
  * goes on with a warning: a passing outage should not stop the routes, and the readiness check reports it.
  */
-public final class CredentialCheck {
+final class CredentialCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(CredentialCheck.class);
 
@@ -42,7 +32,7 @@ public final class CredentialCheck {
      *
      * @throws Ai4callInvalidRequestException when AI4CALL refuses them (HTTP 401 or 403)
      */
-    public void verify(Ai4callEndpoint endpoint) {
+    void verify(Ai4callEndpoint endpoint) throws InterruptedException {
         Ai4callConfiguration config = endpoint.getConfiguration();
         String email = config.getEmail();
         String portalApiKey = config.getPortalApiKey();
@@ -55,33 +45,26 @@ public final class CredentialCheck {
         if (checked.contains(account)) {
             return;
         }
-        Message login = new DefaultMessage(endpoint.getCamelContext());
-        login.setBody(Map.of("email", email, "portalApiKey", portalApiKey));
-        PreparedRequest request = endpoint.getComponent().getRequestFactory().prepare(Ai4callOperation.portalLogin,
-                config, endpoint.getApiParameters(), login);
-        HttpCallResult result;
         try {
-            result = endpoint.httpClient().execute(Ai4callOperation.portalLogin.method(), request.host(),
-                    request.target(), request.headers(), request.entity());
-        } catch (IOException e) {
+            endpoint.call(Ai4callOperation.portalLogin, Map.of(), Map.of("email", email, "portalApiKey", portalApiKey),
+                    false);
+        } catch (Ai4callException refused) {
+            if (refused.getStatusCode() == 401 || refused.getStatusCode() == 403) {
+                throw new Ai4callInvalidRequestException(op, "portalApiKey", "was refused by AI4CALL for the email "
+                        + email + " when the producer started (verifyCredentials): " + refused.getMessage());
+            }
             checked.add(account);
-            LOG.warn("ai4call:{} verifyCredentials: AI4CALL could not be reached ({}); starting without the check",
-                    op, e.getClass().getSimpleName());
+            if (refused.getStatusCode() > 0) {
+                LOG.warn("ai4call:{} verifyCredentials: portalLogin answered HTTP {}; starting without the check", op,
+                        refused.getStatusCode());
+            } else {
+                LOG.warn("ai4call:{} verifyCredentials: AI4CALL could not be reached ({}); starting without the check",
+                        op, refused.getCause() == null ? "no answer" : refused.getCause().getClass().getSimpleName());
+            }
             return;
         }
-        if (result.status() == 401 || result.status() == 403) {
-            Ai4callException refused = endpoint.getComponent().getResponseMapper().toException(
-                    Ai4callOperation.portalLogin, result, 1, request.secrets());
-            throw new Ai4callInvalidRequestException(op, "portalApiKey", "was refused by AI4CALL for the email " + email
-                    + " when the producer started (verifyCredentials): " + refused.getMessage());
-        }
         checked.add(account);
-        if (result.successful()) {
-            LOG.info("ai4call:{} verifyCredentials: AI4CALL accepted the portal credentials of {}", op, email);
-        } else {
-            LOG.warn("ai4call:{} verifyCredentials: portalLogin answered HTTP {}; starting without the check", op,
-                    result.status());
-        }
+        LOG.info("ai4call:{} verifyCredentials: AI4CALL accepted the portal credentials of {}", op, email);
     }
 
     private static boolean isBlank(String s) {

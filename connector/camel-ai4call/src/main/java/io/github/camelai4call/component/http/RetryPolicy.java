@@ -1,4 +1,4 @@
-package io.github.camelai4call.component.support;
+package io.github.camelai4call.component.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -7,8 +7,7 @@ import java.net.UnknownHostException;
 
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
-import io.github.camelai4call.component.Ai4callOperation;
-import io.github.camelai4call.component.http.HttpCallResult;
+import io.github.camelai4call.component.catalog.OperationSpec;
 
 /**
  * When to try an operation again, and after how long.
@@ -37,7 +36,7 @@ public final class RetryPolicy {
     }
 
     /** The wait before retrying after an answer, or {@link #STOP}. {@code attempt} counts from 1. */
-    public long afterAnswer(Ai4callOperation op, int attempt, HttpCallResult result) {
+    public long afterAnswer(OperationSpec op, int attempt, HttpCallResult result) {
         if (attempt > maxRetries || !op.idempotent() || (result.status() != 429 && result.status() != 503)) {
             return STOP;
         }
@@ -54,7 +53,7 @@ public final class RetryPolicy {
     }
 
     /** The wait before retrying after an I/O failure, or {@link #STOP}. */
-    public long afterFailure(Ai4callOperation op, int attempt, IOException failure) {
+    public long afterFailure(OperationSpec op, int attempt, IOException failure) {
         if (attempt > maxRetries) {
             return STOP;
         }
@@ -64,8 +63,12 @@ public final class RetryPolicy {
         return Math.min(backoff(attempt), maxDelay);
     }
 
-    /** Whether the failure happened before a single byte of the request could leave. */
-    static boolean neverSent(IOException failure) {
+    /**
+     * Whether the failure happened before a single byte of the request could leave: the connection could not be
+     * opened, or none could be taken from the pool in time. Any other I/O failure may have come after the service
+     * read the request.
+     */
+    public static boolean neverSent(IOException failure) {
         return failure instanceof ConnectException || failure instanceof UnknownHostException
                 || failure instanceof NoRouteToHostException || failure instanceof ConnectionRequestTimeoutException;
     }
