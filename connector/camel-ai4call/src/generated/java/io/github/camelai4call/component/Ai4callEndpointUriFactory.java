@@ -23,7 +23,7 @@ public class Ai4callEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(59);
         props.add("allowInsecureHttp");
         props.add("assistantApiKey");
         props.add("backoffErrorThreshold");
@@ -73,7 +73,10 @@ public class Ai4callEndpointUriFactory extends org.apache.camel.support.componen
         props.add("sslContextParameters");
         props.add("startFrom");
         props.add("startScheduler");
+        props.add("stateDataSource");
+        props.add("stateFile");
         props.add("stateRepository");
+        props.add("stateWriteEvery");
         props.add("timeUnit");
         props.add("to");
         props.add("toolId");
