@@ -136,7 +136,8 @@ class FeedKillTest {
                 assertTrue(before > 0, "the killed node had delivered");
             }
             // the database holds one state; a duplicate is a record the killed node delivered after its last commit
-            assertEquals(1, count(pg.dataSource(), "SELECT COUNT(*) FROM ai4call_feed_state WHERE state_key LIKE 'ai4call:analyticsCalls:%'"));
+            assertEquals(1, count(pg.dataSource(), "SELECT COUNT(*) FROM ai4call_feed_state"
+                                                   + " WHERE state_key LIKE 'ai4call:analyticsCalls:%'"));
             finish(logs, deliveredByKilledRun);
         }
     }

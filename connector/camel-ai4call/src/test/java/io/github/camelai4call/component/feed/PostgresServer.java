@@ -35,7 +35,35 @@ public final class PostgresServer {
         this.port = port;
     }
 
-    /** Starts a server, or aborts the calling test (skipped) with the reason. */
+    private static PostgresServer shared;
+    private static String notAvailable;
+
+    /**
+     * The server of this test JVM, started at the first call (initdb takes seconds) and stopped when the JVM exits;
+     * or aborts the calling test (skipped) with the reason.
+     */
+    public static synchronized PostgresServer sharedOrSkip() {
+        if (shared == null && notAvailable == null) {
+            try {
+                shared = start();
+                PostgresServer server = shared;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.close();
+                    } catch (Exception e) {
+                        System.err.println("PostgreSQL test server not stopped: " + e);
+                    }
+                }));
+            } catch (Exception e) {
+                notAvailable = e.getMessage();
+            }
+        }
+        if (shared == null) {
+            skip(notAvailable);
+        }
+        return shared;
+    }
+
     private static PostgresServer start() throws Exception {
         Path bin = binaries();
         if (bin == null && isRoot()) {
