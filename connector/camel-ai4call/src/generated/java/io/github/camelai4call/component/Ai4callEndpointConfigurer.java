@@ -108,8 +108,14 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startFrom": target.setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statedatasource":
+        case "stateDataSource": target.setStateDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
+        case "statefile":
+        case "stateFile": target.setStateFile(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "statewriteevery":
+        case "stateWriteEvery": target.setStateWriteEvery(property(camelContext, int.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "to": target.getApiParameters().setTo(property(camelContext, java.lang.String.class, value)); return true;
@@ -213,8 +219,14 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startFrom": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statedatasource":
+        case "stateDataSource": return javax.sql.DataSource.class;
+        case "statefile":
+        case "stateFile": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "statewriteevery":
+        case "stateWriteEvery": return int.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "to": return java.lang.String.class;
@@ -319,8 +331,14 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "startFrom": return target.getStartFrom();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statedatasource":
+        case "stateDataSource": return target.getStateDataSource();
+        case "statefile":
+        case "stateFile": return target.getStateFile();
         case "staterepository":
         case "stateRepository": return target.getStateRepository();
+        case "statewriteevery":
+        case "stateWriteEvery": return target.getStateWriteEvery();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "to": return target.getApiParameters().getTo();

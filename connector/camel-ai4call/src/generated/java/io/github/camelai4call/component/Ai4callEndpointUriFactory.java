@@ -23,7 +23,7 @@ public class Ai4callEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(57);
+        Set<String> props = new HashSet<>(59);
         props.add("allowInsecureHttp");
         props.add("assistantApiKey");
         props.add("backoffErrorThreshold");
@@ -33,7 +33,6 @@ public class Ai4callEndpointUriFactory extends org.apache.camel.support.componen
         props.add("batch");
         props.add("bridgeErrorHandler");
         props.add("callId");
-        props.add("clientReferenceKey");
         props.add("collectionName");
         props.add("connectTimeout");
         props.add("cursor");
@@ -74,7 +73,10 @@ public class Ai4callEndpointUriFactory extends org.apache.camel.support.componen
         props.add("sslContextParameters");
         props.add("startFrom");
         props.add("startScheduler");
+        props.add("stateDataSource");
+        props.add("stateFile");
         props.add("stateRepository");
+        props.add("stateWriteEvery");
         props.add("timeUnit");
         props.add("to");
         props.add("toolId");

@@ -54,7 +54,7 @@ public class Ai4callConfiguration implements Cloneable {
                             + "SocketTimeoutException; only idempotent operations are tried again. 0: no timeout.")
     private int requestTimeout = 30_000;
     @UriParam(label = "producer,advanced", defaultValue = "3",
-              description = "Retries of idempotent operations (GET, PATCH, DELETE) after 429, 503 or a connection failure. "
+              description = "Retries of the operations the contract marks safe to repeat (x-ai4call-idempotent) after 429, 503 or a connection failure. "
                             + "Operations that place calls or create things are never retried once the request may have reached AI4CALL.")
     private int maxRetries = 3;
     @UriParam(label = "producer,advanced", defaultValue = "500", description = "First retry delay in milliseconds; doubles on each retry.")

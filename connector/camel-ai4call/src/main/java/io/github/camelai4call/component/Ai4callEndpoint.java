@@ -3,6 +3,8 @@ package io.github.camelai4call.component;
 import java.util.Arrays;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Message;
@@ -42,16 +44,33 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     private String startFrom;
     @UriParam(label = "consumer", defaultValue = "PT5M",
               description = "How far before the watermark each poll reads again, so that records arriving late are still "
-                            + "delivered (once: delivered ids are remembered in the idempotentRepository). ISO-8601 duration.")
+                            + "delivered (once: the ids of delivered records are remembered for one overlap window). ISO-8601 duration.")
     private String overlap = "PT5M";
     @UriParam(label = "consumer", defaultValue = "false",
               description = "One exchange per page (a List of records) instead of one per record, for bulk loads.")
     private boolean batch;
+    @UriParam(label = "consumer",
+              description = "A file that keeps the feed's state (watermark and the ids of the last overlap window) across "
+                            + "restarts, replaced atomically on every write: a crash at any instant leaves the old state or "
+                            + "the new one. One file per feed endpoint. In memory by default.")
+    private String stateFile;
     @UriParam(label = "consumer,advanced",
-              description = "Where the watermark of the feed is kept across restarts (e.g. a FileStateRepository). In memory by default.")
+              description = "A database that keeps the feed's state, one transaction per write, for several nodes sharing "
+                            + "one feed behind a cluster service (tables ai4call_feed_state and ai4call_feed_ids, created "
+                            + "when missing).")
+    private DataSource stateDataSource;
+    @UriParam(label = "consumer", defaultValue = "500",
+              description = "Records delivered one by one between two writes of the state, besides the write after each "
+                            + "page and poll. After a crash, the records delivered since the last write are delivered again.")
+    private int stateWriteEvery = 500;
+    @UriParam(label = "consumer,advanced",
+              description = "Where the watermark of the feed is kept across restarts, with idempotentRepository, when you "
+                            + "bring Camel repositories (e.g. a FileStateRepository); not written atomically with the ids: "
+                            + "prefer stateFile or stateDataSource.")
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer,advanced",
-              description = "The ids of delivered records, so none is delivered twice (e.g. a FileIdempotentRepository). "
+              description = "With stateRepository, when you bring Camel repositories: the ids of delivered records, so none "
+                            + "is delivered twice (e.g. a FileIdempotentRepository). "
                             + "It holds about one overlap window of ids: an id is removed once the saved watermark is more "
                             + "than overlap past its record. In memory by default.")
     private IdempotentRepository idempotentRepository;
@@ -192,6 +211,30 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
 
     public void setBatch(boolean batch) {
         this.batch = batch;
+    }
+
+    public String getStateFile() {
+        return stateFile;
+    }
+
+    public void setStateFile(String stateFile) {
+        this.stateFile = stateFile;
+    }
+
+    public DataSource getStateDataSource() {
+        return stateDataSource;
+    }
+
+    public void setStateDataSource(DataSource stateDataSource) {
+        this.stateDataSource = stateDataSource;
+    }
+
+    public int getStateWriteEvery() {
+        return stateWriteEvery;
+    }
+
+    public void setStateWriteEvery(int stateWriteEvery) {
+        this.stateWriteEvery = stateWriteEvery;
     }
 
     public StateRepository<String, String> getStateRepository() {

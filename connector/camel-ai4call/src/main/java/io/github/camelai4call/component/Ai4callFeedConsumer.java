@@ -1,6 +1,7 @@
 package io.github.camelai4call.component;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.lang.reflect.ParameterizedType;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,47 +25,43 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.camelai4call.component.catalog.ParameterSpec;
-import io.github.camelai4call.component.feed.DeliveredIds;
+import io.github.camelai4call.component.feed.CamelRepositoriesFeedStateStore;
+import io.github.camelai4call.component.feed.FeedState;
+import io.github.camelai4call.component.feed.FeedStateStore;
+import io.github.camelai4call.component.feed.FileFeedStateStore;
+import io.github.camelai4call.component.feed.JdbcFeedStateStore;
+import io.github.camelai4call.component.feed.MemoryFeedStateStore;
 import io.github.camelai4call.component.http.HttpCallResult;
 import io.github.camelai4call.component.support.Digests;
 
 /**
  * Polls an analytics feed incrementally. Each poll reads every page from {@code watermark - overlap} to now, in the
  * feed's (timestamp, id) order, and hands each record not delivered before to the route (or each page, in batch
- * mode). A record counts as delivered only when its exchange completed: then its id goes into the idempotent
- * repository and the watermark may pass its time; once the saved watermark is more than {@code overlap} past it, no
- * poll can read it again and its id is removed ({@link DeliveredIds}). The first failure ends the poll without
- * passing the failed record, so the next poll delivers it again. Pages are parsed as they stream in; nothing
- * accumulates across pages.
+ * mode). A record counts as delivered only when its exchange completed: then its id is marked in the
+ * {@link FeedState} and the watermark may pass its time; once the watermark is more than {@code overlap} past it, no
+ * poll can read it again and its id is forgotten. The {@link FeedStateStore} writes watermark and ids as one unit,
+ * every {@code stateWriteEvery} records, after each page and at the end of each poll; each poll starts from the state
+ * the store holds then (another node may have written it). The first failure ends the poll without passing the
+ * failed record, so the next poll delivers it again. Pages are parsed as they stream in; nothing accumulates across
+ * pages.
  */
 public class Ai4callFeedConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ai4callFeedConsumer.class);
-    /**
-     * Records delivered one by one between two saves of the watermark (and so between two clean-ups of the ids the
-     * next poll cannot read again), besides the save after each page: the ids of up to this many records wait in the
-     * repository, and a FileIdempotentRepository reads and rewrites its file once per id it adds and removes.
-     */
-    private static final int COMMIT_EVERY_RECORDS = 25;
-
     private final Ai4callEndpoint endpoint;
     private final Ai4callOperation feed;
     private final ObjectMapper mapper;
     private final Class<?> recordType;
     private final Duration overlap;
-    private StateRepository<String, String> state;
-    private IdempotentRepository repository;
-    private DeliveredIds delivered;
+    private FeedStateStore store;
+    private FeedState state;
     private String stateKey;
     private final ReentrantLock polling = new ReentrantLock();
 
@@ -82,16 +79,38 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        state = endpoint.getStateRepository() != null ? endpoint.getStateRepository() : new MemoryStateRepository();
-        // the default holds one overlap window of ids (DeliveredIds removes older ones) in a plain map: Camel's LRU
-        // cache never fills under such removals, and then compacts its whole change log again for every new id
-        repository = endpoint.getIdempotentRepository() != null ? endpoint.getIdempotentRepository()
-                : MemoryIdempotentRepository.memoryIdempotentRepository(new ConcurrentHashMap<>());
-        delivered = new DeliveredIds(repository);
+        store = createStore();
         // started here, not with the context: a node that becomes master later reads the state as it is then
-        ServiceHelper.startService(state, repository);
+        store.start();
         stateKey = stateKey();
+        state = null;
         super.doStart();
+    }
+
+    /** One option says where the state lives: a file, a database, or the Camel repositories a user brings. */
+    private FeedStateStore createStore() {
+        boolean repositories = endpoint.getStateRepository() != null || endpoint.getIdempotentRepository() != null;
+        int chosen = (endpoint.getStateFile() != null ? 1 : 0) + (endpoint.getStateDataSource() != null ? 1 : 0)
+                     + (repositories ? 1 : 0);
+        if (chosen > 1) {
+            throw new IllegalArgumentException("ai4call:" + feed + ": set one of stateFile, stateDataSource or "
+                                               + "stateRepository/idempotentRepository, not several");
+        }
+        if (endpoint.getStateFile() != null) {
+            return new FileFeedStateStore(Path.of(endpoint.getStateFile()));
+        }
+        if (endpoint.getStateDataSource() != null) {
+            return new JdbcFeedStateStore(endpoint.getStateDataSource());
+        }
+        if (repositories) {
+            // a missing one is kept in memory, in a plain map: Camel's LRU cache never fills under the removals of
+            // forgotten ids, and then compacts its whole change log again for every new id
+            return new CamelRepositoriesFeedStateStore(
+                    endpoint.getStateRepository() != null ? endpoint.getStateRepository() : new MemoryStateRepository(),
+                    endpoint.getIdempotentRepository() != null ? endpoint.getIdempotentRepository()
+                            : MemoryIdempotentRepository.memoryIdempotentRepository(new ConcurrentHashMap<>()));
+        }
+        return new MemoryFeedStateStore();
     }
 
     @Override
@@ -102,8 +121,8 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
             polling.unlock();
         }
         super.doStop();
-        // stopped with the consumer so that file-backed state is flushed for the node that takes over
-        ServiceHelper.stopService(state, repository);
+        // stopped with the consumer so that file-backed repositories are flushed for the node that takes over
+        store.stop();
     }
 
     @Override
@@ -117,11 +136,13 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     }
 
     private int pollFeed() throws Exception {
+        // the state as the store holds it now: unchanged unless another node wrote since (a takeover)
+        state = store.load(stateKey, state);
         Instant watermark = watermark();
         Instant from = watermark == null ? null : watermark.minus(overlap);
         String cursor = null;
         int count = 0;
-        PollProgress progress = new PollProgress(watermark);
+        PollProgress progress = new PollProgress();
         try {
             do {
                 Map<String, Object> paging = new HashMap<>(2);
@@ -138,30 +159,19 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                     break;
                 }
                 cursor = end.hasMore ? end.nextCursor : null;
-                commit(progress.watermark);
+                write(progress);
             } while (cursor != null && mayDeliver());
         } finally {
-            commit(progress.watermark);
+            write(progress);
         }
         return count;
     }
 
-    /** State of one poll: the watermark reached so far, and whether a record failed. */
+    /** State of one poll: the exchanges so far, the records since the last write, and whether a record failed. */
     private static final class PollProgress {
-        private Instant watermark;
         private int exchanges;
-        private int sinceCommit;
+        private int sinceWrite;
         private boolean failed;
-
-        PollProgress(Instant watermark) {
-            this.watermark = watermark;
-        }
-
-        void passed(Instant time) {
-            if (watermark == null || time.isAfter(watermark)) {
-                watermark = time;
-            }
-        }
     }
 
     private record PageEnd(String nextCursor, boolean hasMore) {
@@ -181,7 +191,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
                         JsonNode record = parser.readValueAsTree();
                         Instant time = timeOf(record);
-                        if (delivered.contains(idOf(record), time)) {
+                        if (state.contains(idOf(record), time)) {
                             continue;
                         }
                         if (!mayDeliver()) {
@@ -192,10 +202,9 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                             batch.add(record);
                         } else if (!deliver(record, time, progress)) {
                             return new PageEnd(null, false);
-                        } else if (++progress.sinceCommit == COMMIT_EVERY_RECORDS) {
-                            // every record up to this one is delivered: the watermark may be saved mid-page
-                            commit(progress.watermark);
-                            progress.sinceCommit = 0;
+                        } else if (++progress.sinceWrite >= endpoint.getStateWriteEvery()) {
+                            // every record up to this one is delivered: the state may be written mid-page
+                            write(progress);
                         }
                     }
                 } else if ("page".equals(field) && value == JsonToken.START_OBJECT) {
@@ -233,8 +242,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                         exchange, exchange.getException());
                 return false;
             }
-            delivered.add(id, time);
-            progress.passed(time);
+            state.delivered(id, time);
             progress.exchanges++;
             return true;
         } finally {
@@ -261,8 +269,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
             }
             for (JsonNode r : records) {
                 Instant time = timeOf(r);
-                delivered.add(idOf(r), time);
-                progress.passed(time);
+                state.delivered(idOf(r), time);
             }
             progress.exchanges++;
         } finally {
@@ -275,9 +282,8 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     }
 
     private Instant watermark() {
-        String saved = state.getState(stateKey);
-        if (saved != null) {
-            return Instant.parse(saved);
+        if (state.watermark() != null) {
+            return state.watermark();
         }
         return endpoint.getStartFrom() == null ? null : startInstant().plus(overlap);
     }
@@ -293,18 +299,24 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     }
 
     /**
-     * Saves the watermark, then forgets the delivered ids that the next poll, which starts {@code overlap} before
-     * it, cannot read again.
+     * Writes the state as one unit: the watermark, with the ids still needed by the next poll, which starts
+     * {@code overlap} before it (older ones are forgotten in the same write). When another node wrote the state in
+     * between, this node's deliveries since its last write are not recorded: the poll ends, and the next one reads the
+     * state again.
      */
-    private void commit(Instant watermark) {
-        if (watermark == null) {
+    private void write(PollProgress progress) throws Exception {
+        progress.sinceWrite = 0;
+        if (state == null || !state.changed()) {
             return;
         }
-        if (!watermark.toString().equals(state.getState(stateKey))) {
-            state.setState(stateKey, watermark.toString());
-            LOG.debug("ai4call:{} watermark {}", feed, watermark);
+        state.forgetBefore(state.watermark().minus(overlap));
+        try {
+            store.save(stateKey, state);
+        } catch (Exception e) {
+            state = null; // read again from the store by the next poll
+            throw e;
         }
-        delivered.forgetBefore(watermark.minus(overlap));
+        LOG.debug("ai4call:{} watermark {} written with {} ids", feed, state.watermark(), state.ids().size());
     }
 
     private Instant startInstant() {

@@ -182,6 +182,36 @@ class FeedConsumerTest {
     }
 
     @Test
+    void survivesThreeRestartsWithAStateFile() throws Exception {
+        List<String> expected = truth();
+        String uri = FEED + "&stateFile=" + dir.resolve("restarts.state");
+        for (int restart = 1; restart <= 3; restart++) {
+            int target = restart * expected.size() / 4;
+            CamelContext camel = context(collectSlowly(uri), Map.of());
+            await(() -> received.size() >= target, target + " records before restart");
+            camel.stop();
+            contexts.remove(camel);
+        }
+        assertTrue(received.size() < expected.size(), "stopped mid-way");
+        context(collect(uri), Map.of());
+        assertExactlyOnce(expected);
+        long kept = Files.readAllLines(dir.resolve("restarts.state")).size();
+        assertTrue(kept < 100, "the state file keeps the last overlap window: " + kept + " lines");
+    }
+
+    @Test
+    void oneStateOptionAtATime() {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> context(collect(
+                FEED + "&stateFile=" + dir.resolve("x.state") + "&stateRepository=#state"), fileState("x")));
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root.getMessage().contains("set one of stateFile, stateDataSource or stateRepository"),
+                root.getMessage());
+    }
+
+    @Test
     void theIdsFileKeepsOnlyTheOverlapWindowAndARestartStillDeliversNothingAgain() throws Exception {
         List<String> expected = truth();
         String uri = FEED + "&stateRepository=#state&idempotentRepository=#ids";
@@ -252,7 +282,9 @@ class FeedConsumerTest {
     @Test
     void twoNodesSharingAClusterServiceDeliverEachRecordOnceInTotal() throws Exception {
         List<String> expected = truth();
-        String uri = "master:ai4call-feed:" + FEED + "&stateRepository=#state&idempotentRepository=#ids";
+        // one state file, written atomically with a version check: each node reads it at each poll, so the node that
+        // takes over starts from what the leader wrote last (two Camel repositories each cached the ids in memory)
+        String uri = "master:ai4call-feed:" + FEED + "&stateFile=" + dir.resolve("shared.state");
         Map<String, CamelContext> nodes = new HashMap<>();
         Map<String, List<String>> byNode = new java.util.concurrent.ConcurrentHashMap<>();
         for (String node : List.of("node-a", "node-b")) {
@@ -263,7 +295,6 @@ class FeedConsumerTest {
             cluster.setAcquireLockInterval(100, TimeUnit.MILLISECONDS);
             CamelContext camel = new DefaultCamelContext();
             camel.addService(cluster);
-            fileState("shared").forEach((name, bean) -> camel.getRegistry().bind(name, bean));
             var config = camel.getComponent("ai4call", Ai4callComponent.class).getConfiguration();
             config.setBaseUrl(SIMULATOR.baseUrl());
             config.setEmail(DemoData.DEMO_EMAIL);

@@ -1,11 +1,8 @@
 package io.github.camelai4call.examples.flows;
 
 import java.io.File;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -21,13 +18,9 @@ public class CallHistoryReport extends RouteBuilder {
         String dir = getContext().resolvePropertyPlaceholders("{{report.dir}}");
         bindToRegistry("reportDb", JdbcConnectionPool.create("jdbc:h2:file:" + new File(dir, "calls").getAbsolutePath()
                 + ";INIT=RUNSCRIPT FROM 'classpath:report/schema.sql'", "sa", ""));   // the table, created if missing
-        bindToRegistry("reportState", FileStateRepository.fileStateRepository(new File(dir, "history.state")));
-        // the consumer keeps one overlap window of ids: a plain map in memory, not an LRU cache (docs/consumers.md)
-        bindToRegistry("reportIds",
-                FileIdempotentRepository.fileIdempotentRepository(new File(dir, "history.ids"), new ConcurrentHashMap<>()));
 
         from("ai4call:analyticsCalls?outputType=map&startFrom={{report.since:P30D}}"
-             + "&delay={{report.poll-delay:60000}}&stateRepository=#reportState&idempotentRepository=#reportIds")
+             + "&delay={{report.poll-delay:60000}}&stateFile={{report.dir}}/history.state")
             .routeId("call-history-to-db")
             .to("sql:classpath:report/merge-call.sql?dataSource=#reportDb");
 

@@ -1,11 +1,9 @@
 package io.github.camelai4call.examples.support;
 
 import java.io.File;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
-import org.apache.camel.support.processor.state.FileStateRepository;
 
 /**
  * File-backed repositories from a path string, for the YAML routes' {@code beans} (Camel has no String to File type
@@ -28,18 +26,5 @@ public final class FileRepositories {
     /** Remembers up to 100,000 ids in memory, all of them in the file: for the idempotent consumer EIP. */
     public static IdempotentRepository idempotentRepository(String path) {
         return FileIdempotentRepository.fileIdempotentRepository(new File(path), 100_000);
-    }
-
-    /**
-     * For an {@code ai4call:} analytics feed consumer, which keeps only the ids of its last overlap window in the
-     * repository and removes older ones: the file and a plain map in memory hold that window (Camel's LRU cache
-     * would grow a log of changes that is never drained under removals).
-     */
-    public static IdempotentRepository feedIdempotentRepository(String path) {
-        return FileIdempotentRepository.fileIdempotentRepository(new File(path), new ConcurrentHashMap<>());
-    }
-
-    public static FileStateRepository stateRepository(String path) {
-        return FileStateRepository.fileStateRepository(new File(path));
     }
 }

@@ -12,7 +12,8 @@ import io.github.camelai4call.component.catalog.OperationSpec;
 /**
  * When to try an operation again, and after how long.
  * <ul>
- * <li>Idempotent operations (GET, PATCH, DELETE) are retried on 429, 503 and I/O failures.</li>
+ * <li>Operations the contract marks safe to repeat ({@code x-ai4call-idempotent: true}, whatever their HTTP method)
+ * are retried on 429, 503 and I/O failures.</li>
  * <li>Other operations (outbound calls, creations, uploads) are retried only when the request certainly did not
  * reach AI4CALL (the connection could not be opened); any answer or a failure after sending ends them, because a
  * second attempt could place a second phone call.</li>
