@@ -23,7 +23,7 @@ public class Ai4callEndpointUriFactory extends org.apache.camel.support.componen
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(60);
         props.add("allowInsecureHttp");
         props.add("assistantApiKey");
         props.add("backoffErrorThreshold");
@@ -33,6 +33,7 @@ public class Ai4callEndpointUriFactory extends org.apache.camel.support.componen
         props.add("batch");
         props.add("bridgeErrorHandler");
         props.add("callId");
+        props.add("clientReferenceKey");
         props.add("collectionName");
         props.add("connectTimeout");
         props.add("cursor");
