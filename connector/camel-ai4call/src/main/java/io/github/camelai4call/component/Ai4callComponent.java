@@ -20,6 +20,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.URISupport;
 
 import io.github.camelai4call.component.health.CredentialCheck;
 import io.github.camelai4call.component.http.Ai4callHttpClient;
@@ -89,8 +90,9 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
         for (String name : new TreeSet<>(parameters.keySet())) {
             unknown.add("'" + name + "' (did you mean " + String.join(", ", Suggestions.closest(name, options, 2)) + "?)");
         }
-        throw new ResolveEndpointFailedException(uri, "unknown option " + String.join(", ", unknown)
-                                                      + "; values not shown");
+        throw new ResolveEndpointFailedException(URISupport.stripQuery(uri), "unknown option "
+                                                                           + String.join(", ", unknown)
+                                                                           + "; values not shown");
     }
 
     /** The shared client for the endpoint's connection settings. */
