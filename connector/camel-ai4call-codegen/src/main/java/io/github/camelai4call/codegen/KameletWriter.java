@@ -369,7 +369,9 @@ public final class KameletWriter {
                 .append("phone call. The YAML files are committed under\n")
                 .append("`kamelets/camel-ai4call-kamelets/src/main/resources/kamelets/` and packaged in the jar\n")
                 .append("`io.github.camel-ai4call:camel-ai4call-kamelets:").append(version).append("`, where Camel finds them as\n")
-                .append("`kamelet:<name>`. Every Kamelet needs `email` and `portalApiKey` (a password field, masked in logs) and takes\n")
+                .append("`kamelet:<name>`. Every Kamelet needs `email` and `portalApiKey` (a password field; Camel Main's summary\n")
+                .append("and the tracer print it as `xxxxxx`, `log` steps with `camel.main.logMask=true`: see\n")
+                .append("[security.md](security.md#secret-masking)) and takes\n")
                 .append("`baseUrl` (default `").append(DEFAULT_BASE_URL).append("`).\n\n");
         b.append("""
                 ## Using them

@@ -1,8 +1,10 @@
 package io.github.camelai4call.component;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,14 +14,17 @@ import javax.net.ssl.SSLContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.URISupport;
 
 import io.github.camelai4call.component.http.Ai4callHttpClient;
 import io.github.camelai4call.component.http.HttpClientSettings;
+import io.github.camelai4call.component.masking.LogMasking;
 import io.github.camelai4call.component.request.BodySchemaValidator;
 import io.github.camelai4call.component.request.RequestFactory;
 import io.github.camelai4call.component.support.JsonMapper;
@@ -67,6 +72,26 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
                                            + "? Valid operations: " + String.join(", ", all));
     }
 
+    /**
+     * As Camel's check, but names the unknown options and the closest valid ones without their values: a misspelled
+     * key option ({@code assistantApiKye=ast_...}) must not print the key.
+     */
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        if (parameters == null || parameters.isEmpty() || optionPrefix != null) {
+            super.validateParameters(uri, parameters, optionPrefix);
+            return;
+        }
+        List<String> options = List.copyOf(new Ai4callEndpointUriFactory().propertyNames());
+        List<String> unknown = new ArrayList<>();
+        for (String name : new TreeSet<>(parameters.keySet())) {
+            unknown.add("'" + name + "' (did you mean " + String.join(", ", Suggestions.closest(name, options, 2)) + "?)");
+        }
+        throw new ResolveEndpointFailedException(URISupport.stripQuery(uri), "unknown option "
+                                                                           + String.join(", ", unknown)
+                                                                           + "; values not shown");
+    }
+
     /** The shared client for the endpoint's connection settings. */
     Ai4callHttpClient httpClientFor(Ai4callConfiguration config) {
         HttpClientSettings settings = new HttpClientSettings(config.getConnectTimeout(), config.getRequestTimeout(),
@@ -86,8 +111,16 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // before Camel Main logs this component's configuration
+        LogMasking.addSensitiveKeywords(getCamelContext());
+    }
+
+    @Override
     protected void doStart() throws Exception {
         super.doStart();
+        LogMasking.onComponentStart(getCamelContext());
         // one thread for the clients' housekeeping: answers past the request timeout, connections idle too long
         connectionWatch = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "Ai4callConnectionWatch");
