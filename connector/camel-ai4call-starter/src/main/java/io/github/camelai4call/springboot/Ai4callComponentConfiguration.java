@@ -50,6 +50,16 @@ public class Ai4callComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean bridgeErrorHandler = false;
     /**
+     * outboundCall and outboundCallPbx: the metadata key under which each
+     * call carries a client reference, unless the body's metadata has that
+     * key already. The reference is the CamelAi4callClientReference header
+     * or, when absent, the exchange id, which is then left in that header.
+     * A call whose outcome is UNKNOWN can then be looked up in the
+     * calls-outbound feed (analyticsCallsOutbound with metadataKey and
+     * metadataValue). Empty: no reference is added.
+     */
+    private String clientReferenceKey;
+    /**
      * Whether the producer should be started lazy (on the first message).
      * By starting lazy you can use this to allow CamelContext and routes to
      * startup in situations where a producer may otherwise fail during
@@ -72,9 +82,10 @@ public class Ai4callComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean validateRequest = true;
     /**
-     * Retries of idempotent operations (GET, PATCH, DELETE) after 429, 503
-     * or a connection failure. Operations that place calls or create things
-     * are never retried once the request may have reached AI4CALL.
+     * Retries of the operations the contract marks safe to repeat
+     * (x-ai4call-idempotent) after 429, 503 or a connection failure.
+     * Operations that place calls or create things are never retried once
+     * the request may have reached AI4CALL.
      */
     private Integer maxRetries = 3;
     /**
@@ -180,6 +191,14 @@ public class Ai4callComponentConfiguration extends ComponentConfigurationPropert
 
     public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
         this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public String getClientReferenceKey() {
+        return clientReferenceKey;
+    }
+
+    public void setClientReferenceKey(String clientReferenceKey) {
+        this.clientReferenceKey = clientReferenceKey;
     }
 
     public Boolean getLazyStartProducer() {
