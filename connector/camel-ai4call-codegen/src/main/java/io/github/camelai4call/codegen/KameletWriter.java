@@ -418,6 +418,13 @@ public final class KameletWriter {
                 **Examples as plain routes.** `routes-examples/src/main/resources/routes/kamelet-*.yaml` are the same flows as
                 the Pipes, as YAML routes.
 
+                **Pipe files outside Camel K, on Camel 4.18.** The Camel K operator turns a Pipe into an integration itself.
+                Camel 4.18's YAML DSL, which loads a Pipe file for Kamelet Main or Camel JBang, URL-encodes the Pipe's
+                properties and the Kamelet component never decodes them (CAMEL-23594, fixed on the 4.22 line): a
+                placeholder such as `{{ai4call.email}}` then arrives as `%7B%7Bai4call.email%7D%7D` and is never resolved.
+                On 4.18, run the route form of the example instead (above); the tests run each Pipe as the route it stands
+                for.
+
                 """);
         for (String type : List.of("source", "sink", "action")) {
             b.append("## ").append(switch (type) {
