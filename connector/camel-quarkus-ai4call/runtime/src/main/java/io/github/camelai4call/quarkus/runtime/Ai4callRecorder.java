@@ -1,17 +1,13 @@
 package io.github.camelai4call.quarkus.runtime;
 
-import java.util.function.Consumer;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.spi.CamelContextCustomizer;
 import org.apache.camel.spi.ComponentCustomizer;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.github.camelai4call.component.Ai4callComponent;
-import io.github.camelai4call.component.Ai4callConfiguration;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 
@@ -27,22 +23,40 @@ public class Ai4callRecorder {
     static final String CUSTOMIZER_BEAN = "ai4call-quarkus-config-customizer";
     private static final Logger LOG = Logger.getLogger(Ai4callRecorder.class);
 
+    private final RuntimeValue<Ai4callRuntimeConfig> config;
+
+    public Ai4callRecorder(RuntimeValue<Ai4callRuntimeConfig> config) {
+        this.config = config;
+    }
+
     public RuntimeValue<CamelContextCustomizer> quarkusConfigCustomizer() {
-        return new RuntimeValue<>(new ApplyQuarkusConfig());
+        return new RuntimeValue<>(new ApplyQuarkusConfig(config.getValue()));
     }
 
     static final class ApplyQuarkusConfig implements CamelContextCustomizer {
+        private final Ai4callRuntimeConfig config;
+
+        ApplyQuarkusConfig(Ai4callRuntimeConfig config) {
+            this.config = config;
+        }
+
         @Override
         public void configure(CamelContext context) {
             for (String name : context.getComponentNames()) {
                 Component existing = context.hasComponent(name);
                 if (existing instanceof Ai4callComponent ai4call) {
-                    apply(name, ai4call.getConfiguration());
+                    apply(name, ai4call);
                 }
             }
             context.getRegistry().bind(CUSTOMIZER_BEAN, ComponentCustomizer.class,
-                    ComponentCustomizer.forType(Ai4callComponent.class, c -> apply(componentName(context, c),
-                            c.getConfiguration())));
+                    ComponentCustomizer.forType(Ai4callComponent.class, c -> apply(componentName(context, c), c)));
+        }
+
+        private void apply(String componentName, Ai4callComponent component) {
+            Ai4callConnectionSettings.apply(config, ConfigProvider.getConfig(), componentName,
+                    component.getConfiguration());
+            LOG.debugf("%s: base URL %s after the Quarkus configuration", componentName,
+                    component.getConfiguration().getBaseUrl());
         }
     }
 
@@ -53,22 +67,5 @@ public class Ai4callRecorder {
             }
         }
         return "ai4call";
-    }
-
-    static void apply(String componentName, Ai4callConfiguration target) {
-        Config config = ConfigProvider.getConfig();
-        set(config, componentName, Ai4callConfigNames.BASE_URL, v -> {
-            target.setBaseUrl(v);
-            LOG.debugf("%s: base URL %s from the Quarkus configuration", componentName, v);
-        });
-        set(config, componentName, Ai4callConfigNames.EMAIL, target::setEmail);
-        set(config, componentName, Ai4callConfigNames.PORTAL_API_KEY, target::setPortalApiKey);
-    }
-
-    private static void set(Config config, String componentName, String property, Consumer<String> setter) {
-        if (Ai4callConfigNames.camelValue(config, componentName, property).isPresent()) {
-            return; // Camel binds camel.component.<name>.<property> itself, and it wins
-        }
-        Ai4callConfigNames.quarkusValue(config, property).ifPresent(setter);
     }
 }
