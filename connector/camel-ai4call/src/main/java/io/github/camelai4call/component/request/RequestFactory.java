@@ -86,8 +86,9 @@ public final class RequestFactory {
                 }
                 continue;
             }
-            if (validate && !p.accepts(value)) {
-                throw new InvalidRequest(p.name(), describeMismatch(p, value));
+            String problem = validate ? p.problem(value) : null;
+            if (problem != null) {
+                throw new InvalidRequest(p.name(), problem);
             }
             if (ASSISTANT_API_KEY.equals(p.name())) {
                 assistantKey = value;
@@ -128,14 +129,6 @@ public final class RequestFactory {
      */
     public ServiceAddress address(String baseUrl) {
         return addresses.computeIfAbsent(baseUrl, ServiceAddress::of);
-    }
-
-    private static String describeMismatch(ParameterSpec p, String value) {
-        String shown = p.secret() ? "" : " '" + value + "'";
-        if (!p.allowedValues().isEmpty()) {
-            return "has the value" + shown + " which is not one of " + p.allowedValues();
-        }
-        return "has the value" + shown + " which does not match the pattern " + p.pattern();
     }
 
     private static String parameterValue(String name, RequestInput input) {
