@@ -25,6 +25,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import io.github.camelai4call.component.catalog.ParameterSpec;
 import io.github.camelai4call.component.http.HttpCallResult;
 import io.github.camelai4call.component.http.RetryPolicy;
+import io.github.camelai4call.component.request.RequestFactory;
 import io.github.camelai4call.component.request.ServiceAddress;
 
 /**
@@ -171,12 +172,12 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
             if (value == null || (value instanceof String s && s.isBlank())) {
                 continue;
             }
-            ParameterSpec spec = own.get(name);
-            if (spec == null) {
+            if (!RequestFactory.takesOption(operation, name)) {
                 throw new IllegalArgumentException("ai4call:" + operation + ": option '" + name + "' is not a parameter of "
                                                    + operation + "; it belongs to " + String.join(", ", OPERATIONS_BY_PARAMETER.get(name)));
             }
-            String problem = configuration.isValidateRequest() ? spec.problem(value.toString()) : null;
+            ParameterSpec spec = own.get(name); // null for a body property: the body's schema is checked per call
+            String problem = spec != null && configuration.isValidateRequest() ? spec.problem(value.toString()) : null;
             if (problem != null) {
                 throw new IllegalArgumentException("ai4call:" + operation + ": option '" + name + "' " + problem);
             }
@@ -213,8 +214,15 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     private static Map<String, List<String>> operationsByParameter() {
         Map<String, List<String>> byName = new LinkedHashMap<>();
         for (Ai4callOperation op : Ai4callOperation.values()) {
-            op.parameters().forEach(p -> byName.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(op.name()));
+            op.parameters().forEach(p -> byName.computeIfAbsent(p.name(), n -> new ArrayList<>()));
         }
+        byName.forEach((name, ops) -> {
+            for (Ai4callOperation op : Ai4callOperation.values()) {
+                if (RequestFactory.takesOption(op, name)) {
+                    ops.add(op.name());
+                }
+            }
+        });
         return byName;
     }
 

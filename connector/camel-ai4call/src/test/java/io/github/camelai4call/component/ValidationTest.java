@@ -221,6 +221,15 @@ class ValidationTest extends Ai4callTestSupport {
         assertTrue(messages.contains("ai4call:listAssistants: option 'requestTimeout' must be 0 (no timeout)"), messages);
     }
 
+    @Test
+    void aFeedPollsOnceAMinuteUnlessDelayIsSet() throws Exception {
+        Ai4callEndpoint endpoint = context.getEndpoint("ai4call:analyticsCalls", Ai4callEndpoint.class);
+        Ai4callFeedConsumer consumer = (Ai4callFeedConsumer) endpoint.createConsumer(e -> { });
+        assertEquals(60_000, consumer.getDelay(), "not Camel's 500 ms: each poll is a request to a billed API");
+        Ai4callEndpoint set = context.getEndpoint("ai4call:analyticsCalls?delay=5000", Ai4callEndpoint.class);
+        assertEquals(5_000, ((Ai4callFeedConsumer) set.createConsumer(e -> { })).getDelay());
+    }
+
     /** Routes added so far: each refused route gets its own names. */
     private int refusals;
 

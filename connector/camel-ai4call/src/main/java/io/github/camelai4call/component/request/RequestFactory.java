@@ -123,6 +123,19 @@ public final class RequestFactory {
     }
 
     /**
+     * Whether a value of the parameter option {@code name} takes part in a request of the operation: as one of its
+     * parameters, or as the {@code assistantApiKey} of its body (outboundCall, outboundCallPbx).
+     */
+    public static boolean takesOption(OperationSpec op, String name) {
+        for (ParameterSpec p : op.parameters()) {
+            if (p.name().equals(name)) {
+                return true;
+            }
+        }
+        return ASSISTANT_API_KEY.equals(name) && op.bodyKind() == BodyKind.JSON && op.bodyProperties().contains(name);
+    }
+
+    /**
      * The base URL parsed once for every endpoint and request that uses it.
      *
      * @throws IllegalArgumentException when it is not an absolute URL with a host (nothing is kept then)
