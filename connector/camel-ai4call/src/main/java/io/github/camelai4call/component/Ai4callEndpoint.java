@@ -90,6 +90,12 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
                             + "than overlap past its record. In memory by default.")
     private IdempotentRepository idempotentRepository;
 
+    // declared again only so that the descriptor and the docs show this default: ScheduledPollEndpoint keeps the
+    // value (the constructor sets it there) and the configurer calls its setDelay
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY,
+              description = "Milliseconds before the next poll of a feed.")
+    private long delay = DEFAULT_POLL_DELAY;
+
     private OperationCaller caller;
 
     public Ai4callEndpoint(String uri, Ai4callComponent component, Ai4callOperation operation,

@@ -14,12 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A source Kamelet polls as often as {@code from("ai4call:<feed>")} does when nothing is set: the codegen writes
- * the Kamelets before the component is compiled, so it cannot read the component's default; this keeps the two equal.
+ * the Kamelets from the contract alone, without the component's descriptor, so this keeps the Kamelets' default,
+ * the component's and the one its descriptor (and component-reference.md) shows equal.
  */
 class SourceDefaultsTest {
 
     @Test
     void everySourcePollsAtTheComponentsDefaultDelay() throws Exception {
+        long documented = KameletFiles.descriptor().path("properties").path("delay").path("defaultValue").asLong();
+        assertEquals(Ai4callEndpoint.DEFAULT_POLL_DELAY, documented, "the descriptor's delay default");
         int sources = 0;
         for (Map.Entry<String, Path> f : KameletFiles.files().entrySet()) {
             JsonNode kamelet = KameletFiles.YAML.readTree(f.getValue().toFile());
