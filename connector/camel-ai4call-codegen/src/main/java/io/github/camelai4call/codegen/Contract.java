@@ -28,7 +28,7 @@ public final class Contract {
 
     /** A path, query or header parameter of an operation. */
     public record Param(String name, String in, boolean required, String type, String format, String pattern,
-            List<String> enums, Object defaultValue, String description) {
+            List<String> enums, Object defaultValue, String description, Long minimum, Long maximum) {
 
         /** Whether the value is a key (assistantApiKey...): masked in URIs, logs, errors and Kamelet forms. */
         public boolean secret() {
@@ -151,7 +151,9 @@ public final class Contract {
                 Schema<?> s = resolve(rp.getSchema());
                 List<String> enums = s.getEnum() == null ? List.of() : s.getEnum().stream().map(String::valueOf).toList();
                 params.add(new Param(rp.getName(), rp.getIn(), Boolean.TRUE.equals(rp.getRequired()), s.getType(),
-                        s.getFormat(), s.getPattern(), enums, s.getDefault(), oneLine(rp.getDescription())));
+                        s.getFormat(), s.getPattern(), enums, s.getDefault(), oneLine(rp.getDescription()),
+                        s.getMinimum() == null ? null : s.getMinimum().longValueExact(),
+                        s.getMaximum() == null ? null : s.getMaximum().longValueExact()));
             }
         }
         String tag = op.getTags() == null || op.getTags().isEmpty() ? "Default" : op.getTags().get(0);

@@ -209,7 +209,12 @@ public final class OperationCatalogWriter {
 
     private String paramSpec(Contract.Param p) {
         return "new ParameterSpec(\"" + p.name() + "\", ParameterLocation." + p.in().toUpperCase() + ", "
-                + p.required() + ", " + p.secret() + ", " + str(p.pattern()) + ", " + strList(p.enums()) + ")";
+                + p.required() + ", " + p.secret() + ", " + str(p.pattern()) + ", " + strList(p.enums()) + ", "
+                + str(p.format()) + ", " + longOrNull(p.minimum()) + ", " + longOrNull(p.maximum()) + ")";
+    }
+
+    private static String longOrNull(Long value) {
+        return value == null ? "null" : value + "L";
     }
 
     String parametersClass() {

@@ -1,6 +1,10 @@
 package io.github.camelai4call.component;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -18,8 +22,10 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
+import io.github.camelai4call.component.catalog.ParameterSpec;
 import io.github.camelai4call.component.http.HttpCallResult;
 import io.github.camelai4call.component.http.RetryPolicy;
+import io.github.camelai4call.component.request.RequestFactory;
 import io.github.camelai4call.component.request.ServiceAddress;
 
 /**
@@ -29,6 +35,15 @@ import io.github.camelai4call.component.request.ServiceAddress;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "ai4call", title = "AI4CALL", syntax = "ai4call:operation",
              category = { Category.API, Category.CLOUD }, headersClass = Ai4callConstants.class)
 public class Ai4callEndpoint extends ScheduledPollEndpoint {
+
+    /**
+     * Milliseconds between two polls of a feed consumer unless {@code delay} is set: a minute, as in the source
+     * Kamelets (a test checks that they agree). Camel's 500 ms would make over a hundred requests a minute to a billed API.
+     */
+    public static final long DEFAULT_POLL_DELAY = 60_000L;
+
+    /** The operations that have each parameter, in catalog order. */
+    private static final Map<String, List<String>> OPERATIONS_BY_PARAMETER = operationsByParameter();
 
     @UriPath(description = "The AI4CALL operation (the operationId of the contract).")
     @Metadata(required = true)
@@ -75,6 +90,12 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
                             + "than overlap past its record. In memory by default.")
     private IdempotentRepository idempotentRepository;
 
+    // declared again only so that the descriptor and the docs show this default: ScheduledPollEndpoint keeps the
+    // value (the constructor sets it there) and the configurer calls its setDelay
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY,
+              description = "Milliseconds before the next poll of a feed.")
+    private long delay = DEFAULT_POLL_DELAY;
+
     private OperationCaller caller;
 
     public Ai4callEndpoint(String uri, Ai4callComponent component, Ai4callOperation operation,
@@ -83,6 +104,12 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
         this.operation = operation;
         this.configuration = configuration;
         this.apiParameters = new Ai4callApiParameters();
+        setDelay(DEFAULT_POLL_DELAY);
+    }
+
+    @Override
+    public long getDefaultDelay() {
+        return DEFAULT_POLL_DELAY;
     }
 
     @Override
@@ -113,6 +140,8 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
         super.doInit();
         checkBaseUrl();
         checkTimeouts();
+        checkRetries();
+        checkParameterOptions();
     }
 
     private void checkTimeouts() {
@@ -120,6 +149,44 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
             String option = configuration.getConnectTimeout() < 0 ? "connectTimeout" : "requestTimeout";
             throw new IllegalArgumentException("ai4call:" + operation + ": option '" + option
                                                + "' must be 0 (no timeout) or a number of milliseconds, not a negative one");
+        }
+    }
+
+    private void checkRetries() {
+        notNegative("maxRetries", configuration.getMaxRetries(), "a number of retries (0: none)");
+        notNegative("retryInitialDelay", configuration.getRetryInitialDelay(), "a number of milliseconds");
+        notNegative("retryMaxDelay", configuration.getRetryMaxDelay(), "a number of milliseconds");
+    }
+
+    private void notNegative(String option, long value, String what) {
+        if (value < 0) {
+            throw new IllegalArgumentException("ai4call:" + operation + ": option '" + option + "' must be " + what
+                                               + ", not " + value);
+        }
+    }
+
+    /**
+     * Every parameter of every operation is an option of every endpoint (Camel options are per component): one set on
+     * an operation that does not have it would be dropped without a word (a filter that does not filter), so it is
+     * refused here, and a value the contract does not accept is refused before the first call.
+     */
+    private void checkParameterOptions() {
+        Map<String, ParameterSpec> own = new HashMap<>();
+        operation.parameters().forEach(p -> own.put(p.name(), p));
+        for (String name : OPERATIONS_BY_PARAMETER.keySet()) {
+            Object value = apiParameters.valueOf(name);
+            if (value == null || (value instanceof String s && s.isBlank())) {
+                continue;
+            }
+            if (!RequestFactory.takesOption(operation, name)) {
+                throw new IllegalArgumentException("ai4call:" + operation + ": option '" + name + "' is not a parameter of "
+                                                   + operation + "; it belongs to " + String.join(", ", OPERATIONS_BY_PARAMETER.get(name)));
+            }
+            ParameterSpec spec = own.get(name); // null for a body property: the body's schema is checked per call
+            String problem = spec != null && configuration.isValidateRequest() ? spec.problem(value.toString()) : null;
+            if (problem != null) {
+                throw new IllegalArgumentException("ai4call:" + operation + ": option '" + name + "' " + problem);
+            }
         }
     }
 
@@ -148,6 +215,21 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     HttpCallResult call(Ai4callOperation op, Map<String, Object> parameters, Object body, boolean retries)
             throws Ai4callException, InterruptedException {
         return caller.call(op, parameters, body, retries);
+    }
+
+    private static Map<String, List<String>> operationsByParameter() {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        for (Ai4callOperation op : Ai4callOperation.values()) {
+            op.parameters().forEach(p -> byName.computeIfAbsent(p.name(), n -> new ArrayList<>()));
+        }
+        byName.forEach((name, ops) -> {
+            for (Ai4callOperation op : Ai4callOperation.values()) {
+                if (RequestFactory.takesOption(op, name)) {
+                    ops.add(op.name());
+                }
+            }
+        });
+        return byName;
     }
 
     private void checkBaseUrl() {

@@ -55,6 +55,8 @@ import io.github.camelai4call.component.support.Digests;
 public class Ai4callFeedConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ai4callFeedConsumer.class);
+    /** The earliest instant the contract's date-time (RFC 3339, four-digit years) can carry. */
+    private static final Instant EARLIEST_START = Instant.parse("0000-01-01T00:00:00Z");
     private final Ai4callEndpoint endpoint;
     private final Ai4callOperation feed;
     private final ObjectMapper mapper;
@@ -72,8 +74,12 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
         this.mapper = endpoint.getComponent().getObjectMapper();
         this.recordType = itemTypeOf(feed.responseType());
         this.overlap = parseDuration("overlap", endpoint.getOverlap());
+        if (overlap.isNegative()) {
+            throw new IllegalArgumentException("ai4call:" + feed + ": option 'overlap' must not be negative (records arriving "
+                                               + "late would be lost), not '" + endpoint.getOverlap() + "'");
+        }
         if (endpoint.getStartFrom() != null) {
-            startInstant(); // fail at creation on a malformed value, not at the first poll
+            checkStart(startInstant()); // fail at creation on a value no poll could use, not at every poll
         }
     }
 
@@ -331,6 +337,18 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("ai4call:" + feed + ": option 'startFrom' must be an ISO-8601 instant "
                                                + "(2026-01-01T00:00:00Z) or period (P7D, PT12H), not '" + value + "'");
+        }
+    }
+
+    /** The start must be in the past, and a date-time of the contract (RFC 3339: years 0000 to 9999). */
+    private void checkStart(Instant start) {
+        if (start.isAfter(Instant.now())) {
+            throw new IllegalArgumentException("ai4call:" + feed + ": option 'startFrom' must be in the past (a period "
+                                               + "back from now such as P7D), not '" + endpoint.getStartFrom() + "', which is " + start);
+        }
+        if (start.isBefore(EARLIEST_START)) {
+            throw new IllegalArgumentException("ai4call:" + feed + ": option 'startFrom' goes back before the year 0000, "
+                                               + "which no RFC 3339 date-time can say: '" + endpoint.getStartFrom() + "'");
         }
     }
 

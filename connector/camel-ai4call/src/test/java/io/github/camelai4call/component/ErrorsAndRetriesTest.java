@@ -154,4 +154,35 @@ class ErrorsAndRetriesTest extends Ai4callTestSupport {
         assertEquals(0, e.getStatusCode());
         assertEquals(3, e.getAttempts());
     }
+
+    @Test
+    void aRefusedConnectionNamesHostAndPort() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort(); // nothing listens there once closed
+        }
+        Throwable cause = template.request("ai4call:listAssistants?maxRetries=0&baseUrl=http://127.0.0.1:" + closed,
+                x -> { }).getException();
+        Ai4callException e = assertInstanceOf(Ai4callException.class, cause);
+        assertEquals(Ai4callDelivery.NOT_SENT, e.getDelivery());
+        assertTrue(e.getMessage().startsWith("ai4call:listAssistants could not complete: ConnectException cannot connect to "
+                                             + "127.0.0.1:" + closed), e.getMessage());
+    }
+
+    @Test
+    void httpsAgainstAPlainHttpServerFailsFastSayingSo() {
+        String plain = SIMULATOR.baseUrl().replace("http://", "https://");
+        long started = System.nanoTime();
+        Throwable cause = template.request("ai4call:listAssistants?connectTimeout=2000&baseUrl=" + plain, x -> { })
+                .getException();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Ai4callException e = assertInstanceOf(Ai4callException.class, cause);
+        assertEquals(1, e.getAttempts(), "a failed TLS handshake is not retried");
+        assertEquals(Ai4callDelivery.NOT_SENT, e.getDelivery());
+        assertTrue(e.getMessage().contains("TLS handshake with " + java.net.URI.create(plain).getHost() + ":"
+                                           + SIMULATOR.port()), e.getMessage());
+        assertTrue(e.getMessage().contains("the server may speak plain http: check the scheme of baseUrl"), e.getMessage());
+        assertTrue(millis < 5_000, "took " + millis + " ms");
+        assertEquals(0, simulator().requestCount("listAssistants"));
+    }
 }

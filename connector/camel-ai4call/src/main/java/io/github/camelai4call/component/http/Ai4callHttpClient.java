@@ -3,11 +3,15 @@ package io.github.camelai4call.component.http;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -44,6 +48,12 @@ public final class Ai4callHttpClient implements AutoCloseable {
     private static final List<String> KEPT_HEADERS = List.of("retry-after", "x-request-id", "content-type",
             "x-ratelimit-remaining", "x-ratelimit-limit", "location");
     private static final TimeValue STALE_AFTER = TimeValue.ofSeconds(2);
+    /** The JDK's message when the first bytes the server sent are not TLS (a plain http server answering). */
+    private static final String NOT_TLS = "Unsupported or unrecognized SSL message";
+    private static final String PLAIN_HTTP_HINT = "; the server may speak plain http: check the scheme of baseUrl";
+
+    /** The JDK's message for a socket read timeout. */
+    private static final String HANDSHAKE_READ_TIMEOUT = "Read timed out";
     /** How often {@link #expireOverdueAnswers()} must run: the precision of the request timeout. */
     public static final long DEADLINE_CHECK_PERIOD_MILLIS = AnswerDeadlines.CHECK_PERIOD_MILLIS;
 
@@ -110,7 +120,35 @@ public final class Ai4callHttpClient implements AutoCloseable {
             return new HttpCallResult(response.getCode(), kept, bytes);
         } catch (HttpException e) {
             throw new IOException("HTTP protocol error: " + e.getMessage(), e);
+        } catch (ConnectException e) {
+            throw named(new ConnectException("cannot connect to " + endpoint(prepared) + ": " + e.getMessage()), e);
+        } catch (SSLException e) {
+            if (!(e instanceof SSLHandshakeException) && !String.valueOf(e.getMessage()).contains(NOT_TLS)) {
+                throw e;
+            }
+            throw named(new SSLHandshakeException("TLS handshake with " + endpoint(prepared) + " failed (" + e.getMessage()
+                    + ")" + (String.valueOf(e.getMessage()).contains(NOT_TLS) ? PLAIN_HTTP_HINT : "")), e);
+        } catch (SocketTimeoutException e) {
+            if (!HANDSHAKE_READ_TIMEOUT.equals(e.getMessage()) || !"https".equalsIgnoreCase(prepared.host().getSchemeName())) {
+                throw e;
+            }
+            // the only socket read timeout is the handshake's (LazyTlsSocketFactory): answers have deadlines instead
+            throw new TlsHandshakeTimeoutException("TLS handshake with " + endpoint(prepared) + " got no answer within "
+                    + "the connect timeout of " + connectTimeout.toMilliseconds() + " ms" + PLAIN_HTTP_HINT, e);
         }
+    }
+
+    private static String endpoint(PreparedRequest prepared) {
+        int port = prepared.host().getPort();
+        if (port < 0) {
+            port = "https".equalsIgnoreCase(prepared.host().getSchemeName()) ? 443 : 80;
+        }
+        return prepared.host().getHostName() + ":" + port;
+    }
+
+    private static <T extends IOException> T named(T failure, IOException cause) {
+        failure.initCause(cause);
+        return failure;
     }
 
     private static byte[] readFully(HttpEntity entity) throws IOException {

@@ -5,6 +5,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 import io.github.camelai4call.component.catalog.OperationSpec;
@@ -61,6 +63,9 @@ public final class RetryPolicy {
         if (!op.idempotent() && !neverSent(failure)) {
             return STOP;
         }
+        if (failure instanceof SSLHandshakeException || failure instanceof TlsHandshakeTimeoutException) {
+            return STOP; // a TLS set-up that failed (plain http behind https, an untrusted certificate) fails again
+        }
         return Math.min(backoff(attempt), maxDelay);
     }
 
@@ -71,7 +76,8 @@ public final class RetryPolicy {
      */
     public static boolean neverSent(IOException failure) {
         return failure instanceof ConnectException || failure instanceof UnknownHostException
-                || failure instanceof NoRouteToHostException || failure instanceof ConnectionRequestTimeoutException;
+                || failure instanceof NoRouteToHostException || failure instanceof ConnectionRequestTimeoutException
+                || failure instanceof SSLHandshakeException || failure instanceof TlsHandshakeTimeoutException;
     }
 
     private long backoff(int attempt) {

@@ -86,8 +86,9 @@ public final class RequestFactory {
                 }
                 continue;
             }
-            if (validate && !p.accepts(value)) {
-                throw new InvalidRequest(p.name(), describeMismatch(p, value));
+            String problem = validate ? p.problem(value) : null;
+            if (problem != null) {
+                throw new InvalidRequest(p.name(), problem);
             }
             if (ASSISTANT_API_KEY.equals(p.name())) {
                 assistantKey = value;
@@ -122,20 +123,25 @@ public final class RequestFactory {
     }
 
     /**
+     * Whether a value of the parameter option {@code name} takes part in a request of the operation: as one of its
+     * parameters, or as the {@code assistantApiKey} of its body (outboundCall, outboundCallPbx).
+     */
+    public static boolean takesOption(OperationSpec op, String name) {
+        for (ParameterSpec p : op.parameters()) {
+            if (p.name().equals(name)) {
+                return true;
+            }
+        }
+        return ASSISTANT_API_KEY.equals(name) && op.bodyKind() == BodyKind.JSON && op.bodyProperties().contains(name);
+    }
+
+    /**
      * The base URL parsed once for every endpoint and request that uses it.
      *
      * @throws IllegalArgumentException when it is not an absolute URL with a host (nothing is kept then)
      */
     public ServiceAddress address(String baseUrl) {
         return addresses.computeIfAbsent(baseUrl, ServiceAddress::of);
-    }
-
-    private static String describeMismatch(ParameterSpec p, String value) {
-        String shown = p.secret() ? "" : " '" + value + "'";
-        if (!p.allowedValues().isEmpty()) {
-            return "has the value" + shown + " which is not one of " + p.allowedValues();
-        }
-        return "has the value" + shown + " which does not match the pattern " + p.pattern();
     }
 
     private static String parameterValue(String name, RequestInput input) {

@@ -1,6 +1,8 @@
 package io.github.camelai4call.component.request;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.net.URIAuthority;
@@ -36,10 +38,45 @@ public record ServiceAddress(HttpHost host, String basePath, String hostHeader) 
         return new ServiceAddress(host, path, new URIAuthority(host).toString());
     }
 
-    /** Whether the host is this machine (localhost, 127.x.x.x or ::1). */
+    /**
+     * Whether the host is this machine: {@code localhost}, or an IP literal that is a loopback address (127.0.0.0/8,
+     * ::1). Decided from the text alone, with no DNS look-up: a name such as {@code 127.0.0.1.nip.io} may resolve to
+     * anything, at any time, so any other name is not loopback.
+     */
     public boolean loopback() {
         String name = host.getHostName();
-        return name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]") || name.equals("::1");
+        if (name.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        if (!isIpLiteral(name)) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(name).isLoopbackAddress(); // a literal: parsed, never looked up
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Dotted-quad IPv4 (four decimal numbers 0-255) or IPv6 (hex digits and colons, maybe a trailing IPv4). */
+    private static boolean isIpLiteral(String name) {
+        if (name.indexOf(':') >= 0) {
+            return name.chars().allMatch(c -> c == ':' || c == '.' || c == '%' || Character.digit(c, 16) >= 0);
+        }
+        String[] parts = name.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+                    || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether requests would travel unencrypted. */

@@ -29,6 +29,19 @@ class ServiceAddressTest {
     }
 
     @Test
+    void loopbackIsDecidedByAddressNotByHowTheNameStarts() {
+        assertTrue(ServiceAddress.of("http://127.10.20.30:9").loopback());
+        assertTrue(ServiceAddress.of("http://[::ffff:127.0.0.1]:9").loopback());
+        assertTrue(ServiceAddress.of("http://LOCALHOST:9").loopback());
+        // names are not looked up: a name that starts like a loopback address may resolve anywhere
+        assertFalse(ServiceAddress.of("http://127.0.0.1.nip.io:9").loopback());
+        assertFalse(ServiceAddress.of("http://127.evil.example:9").loopback());
+        assertFalse(ServiceAddress.of("http://localhost.example.com:9").loopback());
+        assertFalse(ServiceAddress.of("http://128.0.0.1:9").loopback());
+        assertFalse(ServiceAddress.of("http://[::2]:9").loopback());
+    }
+
+    @Test
     void onlyAbsoluteUrlsWithAHostAreAccepted() {
         assertThrows(IllegalArgumentException.class, () -> ServiceAddress.of("client-api.ai4call.com"));
         assertThrows(IllegalArgumentException.class, () -> ServiceAddress.of("/api"));
