@@ -43,9 +43,8 @@ final class CallHistory extends SyntheticHistory {
     }
 
     @Override
-    String field(long i, String name) {
+    String ownField(long i, String name) {
         switch (name) {
-            case "id": return id(i);
             case "assistantApiKey": return ctx.assistantKeys()[assistant(i)];
             case "direction": return direction(i);
             case "outcome": return outcome(i);

@@ -13,10 +13,9 @@ final class PreCallHistory extends SyntheticHistory {
     }
 
     @Override
-    String field(long i, String name) {
+    String ownField(long i, String name) {
         switch (name) {
-            case "id": return id(i);
-            case "assistantApiKey": return ctx.assistantKeys()[pick(i, 1, ctx.assistantKeys().length)];
+            case "assistantApiKey": return assistantKey(i);
             default: return null;
         }
     }

@@ -11,10 +11,9 @@ final class RagHistory extends SyntheticHistory {
     }
 
     @Override
-    String field(long i, String name) {
+    String ownField(long i, String name) {
         switch (name) {
-            case "id": return id(i);
-            case "assistantApiKey": return ctx.assistantKeys()[pick(i, 1, ctx.assistantKeys().length)];
+            case "assistantApiKey": return assistantKey(i);
             case "collectionName": return ctx.collections().length == 0 ? null : ctx.collections()[pick(i, 2, ctx.collections().length)];
             case "callId": return callId(i, 3);
             default: return null;

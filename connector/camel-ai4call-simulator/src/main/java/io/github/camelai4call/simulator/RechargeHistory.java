@@ -14,8 +14,8 @@ final class RechargeHistory extends SyntheticHistory {
     }
 
     @Override
-    String field(long i, String name) {
-        return "id".equals(name) ? id(i) : null;
+    String ownField(long i, String name) {
+        return null;
     }
 
     @Override

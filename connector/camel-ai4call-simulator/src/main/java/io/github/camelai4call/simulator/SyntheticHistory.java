@@ -78,8 +78,18 @@ abstract class SyntheticHistory {
         return q.matches(name -> field(i, name), () -> metadata(i));
     }
 
-    /** The value of a filterable field, or null. */
-    abstract String field(long i, String name);
+    /** The value of a filterable field of record i, or null: the id, else the feed's own fields. */
+    final String field(long i, String name) {
+        return "id".equals(name) ? id(i) : ownField(i, name);
+    }
+
+    /** The value of a filterable field of this feed other than its id, or null. */
+    abstract String ownField(long i, String name);
+
+    /** The assistant a record is about, for the feeds whose records name one (field 1 of the record). */
+    final String assistantKey(long i) {
+        return ctx.assistantKeys()[pick(i, 1, ctx.assistantKeys().length)];
+    }
 
     Map<String, String> metadata(long i) {
         return null;
