@@ -10,7 +10,9 @@ import java.util.Arrays;
  * <li>{@code endpoint-dsl <component.json> <sourceRoot>}: the type-safe Java endpoint DSL builder;</li>
  * <li>{@code docs <contract.yaml> <operations.md>}: the operation reference page;</li>
  * <li>{@code reference <component.json> <component-reference.md>}: the options and headers reference page;</li>
- * <li>{@code kamelets <contract.yaml> <kameletDir> <kamelets.md> <version>}: the Kamelets and their reference page.</li>
+ * <li>{@code kamelets <contract.yaml> <kameletDir> <kamelets.md> <version>}: the Kamelets and their reference page;</li>
+ * <li>{@code kaoto-catalog <kameletDir> <catalogDir> <libraryName> [component.json...]}: a Kaoto custom catalog of
+ * the Camel catalog on the classpath with the Kamelets of the folder and the given components merged in.</li>
  * </ul>
  */
 public final class Codegen {
@@ -20,7 +22,7 @@ public final class Codegen {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            throw new IllegalArgumentException("Usage: Codegen <catalog|endpoint-dsl|docs|reference|kamelets> <input> <output> [...] (got "
+            throw new IllegalArgumentException("Usage: Codegen <catalog|endpoint-dsl|docs|reference|kamelets|kaoto-catalog> <input> <output> [...] (got "
                     + Arrays.toString(args) + ")");
         }
         Path input = Path.of(args[1]);
@@ -32,6 +34,8 @@ public final class Codegen {
             case "reference" -> new ComponentReferenceWriter(input).write(output);
             case "kamelets" -> new KameletWriter(Contract.load(input), args.length > 4 ? args[4] : "0.1.0-SNAPSHOT")
                     .write(output, args.length > 3 ? Path.of(args[3]) : null);
+            case "kaoto-catalog" -> new KaotoCatalogWriter(input, args.length > 3 ? args[3] : "AI4CALL catalog",
+                    Arrays.stream(args).skip(4).map(Path::of).toList()).write(output);
             case "endpoint-dsl" -> new EndpointDslWriter(input, "io.github.camelai4call.component.dsl").write(output);
             default -> throw new IllegalArgumentException("Unknown codegen task: " + args[0]);
         }

@@ -1,16 +1,21 @@
 package io.github.camelai4call.codegen;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.callbacks.Callback;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -54,11 +59,41 @@ public final class Contract {
         }
     }
 
+    /**
+     * One request AI4CALL makes to a customer system: an OpenAPI callback of the operation that sets its URL.
+     *
+     * @param name           the callback operation's operationId: the {@code ai4call:<name>} consumer
+     * @param operation      the operationId that configures the URL (updateTools...)
+     * @param urlExpression  the callback's runtime expression ({@code {$request.body#/webhookUrl}})
+     * @param urlField       the property of that operation's request body that holds the URL
+     * @param summary        one line on what the platform sends
+     * @param requestSchema  the schema of what the platform posts
+     * @param answerSchema   the schema of the answer the platform reads, or null when a 2xx is all it needs
+     * @param answerDeadline the {@value #ANSWER_DEADLINE} extension: how long the platform waits for the answer, or
+     *                       null for a callback without an answer
+     * @param reconstructed  the {@value #RECONSTRUCTED} extension: the public description names the URL, not the payload
+     */
+    public record CallbackOp(String name, String operation, String urlExpression, String urlField, String summary,
+            String requestSchema, String answerSchema, Duration answerDeadline, boolean reconstructed) {
+
+        /** The path a consumer listens on unless told otherwise: {@code /ai4call/} and the name in kebab case. */
+        public String defaultPath() {
+            return "/ai4call/" + name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** The operation extension that says whether repeating the operation is safe: required, {@code true|false}. */
     public static final String IDEMPOTENT = "x-ai4call-idempotent";
+    /** The callback extension that marks a payload as this project's reading of the public description. */
+    public static final String RECONSTRUCTED = "x-ai4call-reconstructed";
+    /** The callback extension that says how long the platform waits for an answer (ISO-8601 duration). */
+    public static final String ANSWER_DEADLINE = "x-ai4call-answer-deadline";
+
+    private static final Pattern BODY_FIELD = Pattern.compile("\\{\\$request\\.body#/([A-Za-z0-9_]+)}");
 
     private final OpenAPI api;
     private final List<Op> operations = new ArrayList<>();
+    private final List<CallbackOp> callbacks = new ArrayList<>();
 
     private Contract(OpenAPI api) {
         this.api = api;
@@ -77,6 +112,72 @@ public final class Contract {
                     + ": true|false (whether sending it twice is safe, so that it may be retried); missing or invalid on: "
                     + String.join(", ", problems));
         }
+        api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+            if (op.getCallbacks() != null) {
+                op.getCallbacks().forEach((name, callback) -> {
+                    CallbackOp c = toCallback(op, name, callback, problems);
+                    if (c != null) {
+                        callbacks.add(c);
+                    }
+                });
+            }
+        }));
+        List<String> operationIds = operations.stream().map(Op::id).toList();
+        callbacks.stream().filter(c -> operationIds.contains(c.name())).forEach(c -> problems.add("callback " + c.name()
+                + " of " + c.operation() + ": its operationId is the name of an operation too (both would be ai4call:" + c.name() + ")"));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The contract's callbacks are not what the generators read: "
+                    + String.join("; ", problems));
+        }
+    }
+
+    private CallbackOp toCallback(Operation owner, String key, Callback callback, List<String> problems) {
+        String where = "callback " + key + " of " + owner.getOperationId();
+        if (callback.size() != 1 || callback.values().iterator().next().readOperations().size() != 1) {
+            problems.add(where + ": one URL expression with one operation expected");
+            return null;
+        }
+        String expression = callback.keySet().iterator().next();
+        Operation op = callback.values().iterator().next().readOperations().get(0);
+        Map<String, Object> ext = op.getExtensions() == null ? Map.of() : op.getExtensions();
+        Matcher field = BODY_FIELD.matcher(expression);
+        Schema<?> ownerBody = owner.getRequestBody() == null ? null
+                : resolve(owner.getRequestBody().getContent().values().iterator().next().getSchema());
+        if (!field.matches() || ownerBody == null || ownerBody.getProperties() == null
+                || !ownerBody.getProperties().containsKey(field.group(1))) {
+            problems.add(where + ": the URL expression " + expression
+                    + " must name a property of the operation's request body ({$request.body#/<property>})");
+            return null;
+        }
+        if (!key.equals(op.getOperationId())) {
+            problems.add(where + ": its operationId must be its name (" + key + "), not " + op.getOperationId());
+        }
+        if (op.getRequestBody() == null || op.getRequestBody().getContent() == null) {
+            problems.add(where + ": it must have a request body (what the platform posts)");
+            return null;
+        }
+        String answer = null;
+        for (Map.Entry<String, ApiResponse> e : op.getResponses().entrySet()) {
+            if (e.getKey().startsWith("2") && e.getValue().getContent() != null) {
+                answer = refName(e.getValue().getContent().values().iterator().next().getSchema());
+            }
+        }
+        Duration deadline = null;
+        Object stated = ext.get(ANSWER_DEADLINE);
+        if (stated != null) {
+            try {
+                deadline = Duration.parse(stated.toString());
+            } catch (DateTimeParseException e) {
+                problems.add(where + ": " + ANSWER_DEADLINE + " '" + stated + "' is not an ISO-8601 duration (PT5S)");
+            }
+        }
+        if (answer != null && deadline == null && stated == null) {
+            problems.add(where + ": the platform reads its answer " + answer + ", so it must state " + ANSWER_DEADLINE
+                    + " (how long the platform waits, e.g. PT5S)");
+        }
+        String request = refName(op.getRequestBody().getContent().values().iterator().next().getSchema());
+        return new CallbackOp(key, owner.getOperationId(), expression, field.group(1), oneLine(op.getSummary()), request,
+                answer, deadline, Boolean.TRUE.equals(ext.get(RECONSTRUCTED)));
     }
 
     public static Contract load(Path file) {
@@ -91,6 +192,11 @@ public final class Contract {
 
     public List<Op> operations() {
         return operations;
+    }
+
+    /** The callbacks, in contract order of the operations that configure them. */
+    public List<CallbackOp> callbacks() {
+        return callbacks;
     }
 
     public OpenAPI api() {

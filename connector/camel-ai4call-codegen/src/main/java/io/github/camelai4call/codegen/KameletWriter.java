@@ -10,13 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import io.swagger.v3.oas.models.media.Schema;
 
 /**
  * Writes the AI4CALL Kamelets from the contract: one action per operation
  * ({@code ai4call-<kebab operation>-action}), one source per analytics feed ({@code ai4call-<feed>-source}, polling
- * with the feed consumer) and a sink per outbound-call operation ({@code ai4call-outbound-call-sink},
+ * with the feed consumer), one source per callback ({@code ai4call-<kebab callback>-source}, served by the callback
+ * consumer; for a callback the platform reads an answer from, such as a tool call, what the sink leaves in the body
+ * is that answer) and a sink per outbound-call operation ({@code ai4call-outbound-call-sink},
  * {@code ai4call-outbound-call-pbx-sink}), plus the {@code kamelets.md} reference page. The YAML is written by hand
  * (not by a YAML library) so that the committed files stay readable and stable, in the layout of apache/camel-kamelets.
  */
@@ -52,6 +57,13 @@ public final class KameletWriter {
     private static final List<String> VERBS = List.of("Validate", "Read", "Update", "List", "Finalize", "Create", "Assign",
             "Configure", "Upload", "Delete", "Estimate", "Bind", "Define", "Place");
 
+    /**
+     * The defaults of the callback consumer's options that the contract does not state, as the component has them
+     * ({@code SourceDefaultsTest} checks that they agree with its descriptor).
+     */
+    static final String DEFAULT_SIGNATURE_TOLERANCE = "PT5M";
+    static final String DEFAULT_FALLBACK_ANSWER = "The tool is not available right now. Offer to follow up after the call.";
+
     /** The options of the feed consumer a source Kamelet exposes, besides the feed's filters. */
     private static final List<String> FEED_MANAGED = List.of("from", "to", "cursor");
 
@@ -68,7 +80,7 @@ public final class KameletWriter {
         }
 
         private boolean raw() {
-            return name.equals("portalApiKey") || name.equals("email");
+            return name.equals("portalApiKey") || name.equals("email") || name.equals("webhookSecret");
         }
     }
 
@@ -128,15 +140,26 @@ public final class KameletWriter {
                 all.add(source(op));
             }
         }
+        for (Contract.CallbackOp callback : contract.callbacks()) {
+            all.add(callbackSource(callback));
+        }
         for (Contract.Op op : contract.operations()) {
             if (op.id().startsWith("outboundCall")) {
                 all.add(sink(op));
             }
         }
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (Kamelet k : all) {
+            String other = seen.put(k.name(), k.operation());
+            if (other != null) {
+                throw new IllegalStateException("ai4call:" + other + " and ai4call:" + k.operation()
+                        + " would both be the Kamelet " + k.name() + ": rename one in the contract");
+            }
+        }
         return all;
     }
 
-    // ---------------------------------------------------------------- the three kinds
+    // ---------------------------------------------------------------- the kinds
 
     private Kamelet action(Contract.Op op) {
         List<Prop> props = new ArrayList<>(common(op, true));
@@ -201,20 +224,84 @@ public final class KameletWriter {
                 props.add(param(p, false));
             }
         }
+        List<String> t = sourceTemplate(op.id(), props);
+        String feed = op.id().substring("analytics".length());
+        return new Kamelet(sourceName(op.id()), "source", "AI4CALL " + words(feed) + " Source",
+                "Receive every new record of the AI4CALL analytics feed of " + lowerFirst(op.summary())
+                        + ", once each, as it appears.",
+                op.id(), props, dependencies(), t);
+    }
+
+    /** A source's template: the {@code ai4call:} consumer with every property as a parameter, to {@code kamelet:sink}. */
+    private static List<String> sourceTemplate(String endpointName, List<Prop> props) {
         List<String> t = new ArrayList<>();
         t.add("from:");
-        t.add("  uri: \"ai4call:" + op.id() + "\"");
+        t.add("  uri: \"ai4call:" + endpointName + "\"");
         t.add("  parameters:");
         for (Prop p : props) {
             t.add("    " + p.name() + ": \"" + p.placeholder() + "\"");
         }
         t.add("  steps:");
         t.add("    - to: \"kamelet:sink\"");
-        String feed = op.id().substring("analytics".length());
-        return new Kamelet(sourceName(op.id()), "source", "AI4CALL " + words(feed) + " Source",
-                "Receive every new record of the AI4CALL analytics feed of " + lowerFirst(op.summary())
-                        + ", once each, as it appears.",
-                op.id(), props, dependencies(), t);
+        return t;
+    }
+
+    /**
+     * The source of a callback: the consumer with the Kamelet's properties, each delivery to {@code kamelet:sink}. For
+     * a callback the platform reads an answer from (a tool call), the exchange comes back from the sink with that
+     * answer, so the Kamelet is still a source (it starts from a consumer and ends in {@code kamelet:sink}); the
+     * request properties that select what a consumer receives ({@code toolId}) are required: one Kamelet, one tool.
+     */
+    private Kamelet callbackSource(Contract.CallbackOp c) {
+        boolean answered = c.answerSchema() != null;
+        List<Prop> props = new ArrayList<>();
+        for (String selector : selectors(c)) {
+            props.add(new Prop(selector, PARAM_TITLES.getOrDefault(selector, words(selector)), "The " + selector
+                    + " of the " + c.requestSchema() + " deliveries this Kamelet receives; the others at its path go to"
+                    + " the consumer of theirs.", "string", true, null, List.of(), null, null, false));
+        }
+        props.add(new Prop("webhookSecret", "Webhook Secret", "The account's webhook secret (whsec_..., shown once in the "
+                + "AI4CALL portal): only requests signed with it are routed, any other is answered 403.", "string", true,
+                null, List.of(), null, null, true));
+        props.add(new Prop("path", "Path", "The path served through Camel's platform-http (POST): the address of this "
+                + "server that " + c.operation() + " sets as " + c.urlField() + ".", "string", false, c.defaultPath(),
+                List.of(), null, null, false));
+        props.add(new Prop("signatureTolerance", "Signature Tolerance", "How far the signed timestamp may be from this "
+                + "machine's clock, either way (ISO-8601 duration); a request outside it is answered 403, so that a "
+                + "captured one cannot be replayed.", "string", false, DEFAULT_SIGNATURE_TOLERANCE, List.of(), null, null,
+                false));
+        if (answered) {
+            long deadline = c.answerDeadline().toMillis();
+            props.add(new Prop("answerTimeout", "Answer Timeout", "Milliseconds the sink has to answer, below the "
+                    + "platform's own deadline of " + deadline + " ms; a later, failed or invalid answer is replaced by the "
+                    + "fallback answer.", "integer", false, deadline - 1000, List.of(), null, null, false));
+            props.add(new Prop("fallbackAnswer", "Fallback Answer", "What the assistant speaks from when the sink is late "
+                    + "or fails (at most 2000 characters).", "string", false, DEFAULT_FALLBACK_ANSWER, List.of(), null, null,
+                    false));
+        }
+        props.add(new Prop("deduplicationRepository", "Delivery IDs Repository", "Bean reference (such as #deliveries) to "
+                + "an idempotent repository of the delivery ids already routed, shared by the nodes behind a load "
+                + "balancer; in memory when unset.", "string", false, null, List.of(), null, null, false));
+        props.add(new Prop("outputType", "Body Format", "The form of the " + c.requestSchema() + " the sink receives: JSON "
+                + "text (string), a Map, a Jackson JsonNode or the typed model.", "string", false, "string",
+                List.of("string", "map", "jsonNode", "model"), null, null, false));
+        List<String> t = sourceTemplate(c.name(), props);
+        String when = "when " + lowerFirst(c.summary());
+        String description = answered
+                ? "Answer AI4CALL " + when + ": the sink gets the signed " + c.requestSchema() + " and what it leaves in "
+                        + "the body is the " + c.answerSchema() + " sent back, within answerTimeout, or the fallback answer."
+                : "Receive what AI4CALL posts " + when + ": each signed " + c.requestSchema() + " once, redeliveries "
+                        + "answered without routing again.";
+        return new Kamelet(callbackSourceName(c.name()), "source", "AI4CALL " + words(c.name()) + " Source", description,
+                c.name(), props, dependencies("camel:platform-http"), t);
+    }
+
+    /** The options that select which consumer receives a delivery and are properties of the callback's request. */
+    private List<String> selectors(Contract.CallbackOp c) {
+        Schema<?> request = contract.api().getComponents().getSchemas().get(c.requestSchema());
+        return OperationCatalogWriter.CONSUMER_SELECTORS.keySet().stream().sorted()
+                .filter(s -> request != null && request.getProperties() != null && request.getProperties().containsKey(s))
+                .toList();
     }
 
     private Kamelet sink(Contract.Op op) {
@@ -363,16 +450,20 @@ public final class KameletWriter {
         StringBuilder b = new StringBuilder();
         b.append("# AI4CALL Kamelets\n\n");
         b.append("<!-- Generated by camel-ai4call-codegen (KameletWriter) from the contract. Do not edit. -->\n\n");
+        List<Contract.CallbackOp> callbacks = contract.callbacks();
         b.append("The module `kamelets/camel-ai4call-kamelets` holds ").append(all.size()).append(" Kamelets generated from\n")
                 .append("`connector/contract/ai4call-openapi.yaml`: an **action** for every operation, a **source** for every\n")
-                .append("analytics feed (polling incrementally, every record once) and two **sinks** that turn every message into a\n")
-                .append("phone call. The YAML files are committed under\n")
+                .append("analytics feed (polling incrementally, every record once) and for every callback the platform posts\n")
+                .append("(").append(callbacks.stream().map(c -> "`" + c.name() + "`").collect(Collectors.joining(", ")))
+                .append(": received over HTTP, signed),\n")
+                .append("and two **sinks** that turn every message into a phone call. The YAML files are committed under\n")
                 .append("`kamelets/camel-ai4call-kamelets/src/main/resources/kamelets/` and packaged in the jar\n")
                 .append("`io.github.camel-ai4call:camel-ai4call-kamelets:").append(version).append("`, where Camel finds them as\n")
-                .append("`kamelet:<name>`. Every Kamelet needs `email` and `portalApiKey` (a password field; Camel Main's summary\n")
-                .append("and the tracer print it as `xxxxxx`, `log` steps with `camel.main.logMask=true`: see\n")
+                .append("`kamelet:<name>`. Every Kamelet that calls AI4CALL needs `email` and `portalApiKey` (a password field;\n")
+                .append("Camel Main's summary and the tracer print it as `xxxxxx`, `log` steps with `camel.main.logMask=true`: see\n")
                 .append("[security.md](security.md#secret-masking)) and takes\n")
-                .append("`baseUrl` (default `").append(DEFAULT_BASE_URL).append("`).\n\n");
+                .append("`baseUrl` (default `").append(DEFAULT_BASE_URL).append("`); the callback sources need the webhook secret\n")
+                .append("instead ([below](#callback-sources-what-ai4call-posts-to-you)).\n\n");
         b.append("""
                 ## Using them
 
@@ -392,14 +483,45 @@ public final class KameletWriter {
                 it (`... the following mandatory parameters must be provided: email`). Properties can also be set once for a
                 Kamelet with `camel.kamelet.<kamelet name>.<property>=...` in `application.properties`.
 
-                **Kaoto.** In VS Code with the Kaoto extension (2.9 or later), add the folder
-                `kamelets/camel-ai4call-kamelets/src/main/resources/kamelets` to the user setting
-                `kaoto.localKameletDirectories`. Kaoto then passes it as `--local-kamelet-dir` to every Camel JBang run it
-                starts, so routes that use `kamelet:ai4call-...` steps run from the designer. Whether the designer's catalog also
-                lists local Kamelets depends on the Kaoto version (tracked in KaotoIO/kaoto issue 1432, "custom Kamelets in the
-                catalogue"; not checked here). Where it does, they appear in group *AI4CALL* with their forms: short titles,
-                one-line descriptions, choices as drop-downs, defaults filled in, and keys as password fields. Without Kaoto, pass
-                the same folder to Camel JBang: `camel run --local-kamelet-dir=<folder> my-route.camel.yaml`.
+                **Kaoto.** The build writes a Kaoto custom catalog into `kamelets/camel-ai4call-kamelets/target/kaoto-catalog/`
+                and attaches it as `io.github.camel-ai4call:camel-ai4call-kamelets:<version>:jar:kaoto-catalog`. It is Kaoto's
+                catalog library format: `index.json` names one runtime catalog, *Camel Main* of the project's Camel line
+                (`camel-main/<camel version>/index.json`), which lists the Camel catalog's components with the `ai4call`
+                component among them (shown with Kaoto's generic component icon), EIPs, route entities,
+                languages, data formats and load balancers, the Camel YAML DSL schema, and one Kamelet aggregate: the Apache
+                Kamelets of the same line and these Kamelets, keyed by name. Publish the folder (or the unzipped jar) on a
+                web server; Kaoto's page fetches the files itself, so a server on another origin than Kaoto must allow it
+                (the `Access-Control-Allow-Origin` header; raw.githubusercontent.com sends it). Then point Kaoto at the
+                library's `index.json` (`http://localhost:8000/index.json` below):
+
+                - Kaoto in a browser: *Settings* (the menu at the top right), field **Camel Catalog URL**:
+                  `http://localhost:8000/index.json`, then reload.
+                - VS Code with the Kaoto extension: the user or workspace setting **`kaoto.catalog.url`**
+                  (`"kaoto.catalog.url": "http://localhost:8000/index.json"` in `settings.json`).
+
+                Kaoto 2.7 to 2.10 pre-select only catalogs whose name contains `redhat`, or the one chosen before in the same
+                browser; with a fresh browser they answer "The Catalog couldn't be loaded" (seen with 2.7.1). Kaoto 2.11
+                falls back to any Camel Main catalog of the library (its source says so; not run here). On 2.7 to 2.10,
+                store the choice the runtime selector would store, in the browser console:
+                `localStorage.setItem('selectedCatalog', JSON.stringify(<the definitions[0] object of index.json>))`,
+                and reload (KaotoBrowserTest does exactly this).
+
+                The catalog filtered by `ai4call` then lists the actions, sources and sinks with their titles and icon, a
+                route step `kamelet:ai4call-outbound-call-sink` is drawn with that icon, and its form shows the properties,
+                the keys as password fields. `KaotoBrowserTest` checks all of it in the Kaoto web UI (`@kaoto/kaoto`
+                2.7.1 from npm on a small Vite page, headless Chromium driven by `playwright-core`) and takes these
+                screenshots:
+
+                ![The Kaoto catalog filtered by ai4call](images/kaoto-catalog-ai4call.png)
+
+                ![The CRM example route on the Kaoto canvas](images/kaoto-route-outbound-call-sink.png)
+
+                ![The form of the outbound-call sink step, keys as password fields](images/kaoto-outbound-call-sink-form.png)
+
+                To run routes from the designer, add the folder `kamelets/camel-ai4call-kamelets/src/main/resources/kamelets`
+                to the VS Code setting `kaoto.localKameletDirectories` (Kaoto extension 2.9 or later): Kaoto passes it as
+                `--local-kamelet-dir` to every Camel JBang run it starts. Without Kaoto, pass the same folder to Camel
+                JBang: `camel run --local-kamelet-dir=<folder> my-route.camel.yaml`.
 
                 **Camel K.** Install the Kamelets in the namespace, then bind them with a Pipe
                 (examples in `routes-examples/pipes/`):
@@ -425,34 +547,91 @@ public final class KameletWriter {
                 On 4.18, run the route form of the example instead (above); the tests run each Pipe as the route it stands
                 for.
 
+                **Camel JBang and Kamelet Main.** [tooling.md](tooling.md) has the commands, each run by a test: `camel run`
+                with the component as a jar or as `--dep=` and this folder as `--local-kamelet-dir`, and the two Pipes on
+                Kamelet Main with this folder as the Kamelet location.
+
                 """);
-        for (String type : List.of("source", "sink", "action")) {
-            b.append("## ").append(switch (type) {
-                case "source" -> "Sources (analytics feeds)";
-                case "sink" -> "Sinks (a message in, a call out)";
-                default -> "Actions (one per operation)";
-            }).append("\n\n");
-            b.append("| Kamelet | what it does | properties (* required) |\n|---|---|---|\n");
-            for (Kamelet k : all) {
-                if (!k.type().equals(type)) {
-                    continue;
-                }
-                String props = k.props().stream()
-                        .filter(p -> !List.of("email", "portalApiKey", "baseUrl", "outputType").contains(p.name()))
-                        .map(p -> "`" + p.name() + "`" + (p.required() ? "*" : "")
-                                + (p.defaultValue() != null ? " (" + p.defaultValue() + ")" : "")
-                                + (!p.enums().isEmpty() ? " [" + String.join("/", p.enums()) + "]" : ""))
-                        .collect(Collectors.joining(", "));
-                b.append("| `").append(k.name()).append("` | ").append(k.description()).append(" (`ai4call:")
-                        .append(k.operation()).append("`) | ").append(props.isEmpty() ? "–" : props).append(" |\n");
-            }
-            b.append('\n');
-        }
-        b.append("Every Kamelet also takes `email`*, `portalApiKey`* (except `health` and `portalLogin`) and `baseUrl`; actions and\n")
-                .append("sources take `outputType` (`string`, the JSON text, by default; `map`, `jsonNode`, `model`). Sources also take\n")
-                .append("`startFrom` (P1D), `delay` (60000 ms), `overlap` (PT5M), `batch` (false) and the bean references\n")
+        List<String> callbackNames = callbacks.stream().map(Contract.CallbackOp::name).toList();
+        table(b, "Sources (analytics feeds)", all, k -> k.type().equals("source") && !callbackNames.contains(k.operation()));
+        b.append(callbackSection(callbacks));
+        table(b, null, all, k -> callbackNames.contains(k.operation()));
+        table(b, "Sinks (a message in, a call out)", all, k -> k.type().equals("sink"));
+        table(b, "Actions (one per operation)", all, k -> k.type().equals("action"));
+        b.append("Every action, feed source and sink also takes `email`*, `portalApiKey`* (except `health` and `portalLogin`) and\n")
+                .append("`baseUrl`; actions and sources take `outputType` (`string`, the JSON text, by default; `map`, `jsonNode`, `model`). Feed sources also\n")
+                .append("take `startFrom` (P1D), `delay` (60000 ms), `overlap` (PT5M), `batch` (false) and the bean references\n")
                 .append("`stateRepository` / `idempotentRepository` (in memory when unset) listed above.\n");
         return b.toString();
+    }
+
+    /** A table of the Kamelets {@code which} selects, under a heading when one is given. */
+    private static void table(StringBuilder b, String heading, List<Kamelet> all, Predicate<Kamelet> which) {
+        if (heading != null) {
+            b.append("## ").append(heading).append("\n\n");
+        }
+        b.append("| Kamelet | what it does | properties (* required) |\n|---|---|---|\n");
+        for (Kamelet k : all) {
+            if (!which.test(k)) {
+                continue;
+            }
+            String props = k.props().stream()
+                    .filter(p -> !List.of("email", "portalApiKey", "baseUrl", "outputType").contains(p.name()))
+                    .map(p -> "`" + p.name() + "`" + (p.required() ? "*" : "")
+                            + (p.defaultValue() != null ? " (" + p.defaultValue() + ")" : "")
+                            + (!p.enums().isEmpty() ? " [" + String.join("/", p.enums()) + "]" : ""))
+                    .collect(Collectors.joining(", "));
+            b.append("| `").append(k.name()).append("` | ").append(k.description()).append(" (`ai4call:")
+                    .append(k.operation()).append("`) | ").append(props.isEmpty() ? "–" : props).append(" |\n");
+        }
+        b.append('\n');
+    }
+
+    /** What the callback sources are, how they differ from the others, and a route using two of them. */
+    private String callbackSection(List<Contract.CallbackOp> callbacks) {
+        Contract.CallbackOp answered = callbacks.stream().filter(c -> c.answerSchema() != null).findFirst().orElse(null);
+        String event = callbacks.stream().filter(c -> c.answerSchema() == null).map(c -> callbackSourceName(c.name()))
+                .findFirst().orElse(null);
+        StringBuilder b = new StringBuilder("""
+                ## Callback sources (what AI4CALL posts to you)
+
+                One source per callback of the contract, each the `ai4call:` consumer of that callback, served through
+                Camel's platform-http ([callbacks.md](callbacks.md): signatures, de-duplication, deadlines, and which
+                runtimes have a platform-http engine; the Kamelets declare `camel:platform-http`). They do not call
+                AI4CALL, so they take no `email`, `portalApiKey` or `baseUrl`: they need the account's `webhookSecret` (a
+                password field), and a request it did not sign is answered 403 and never reaches the sink. The body the
+                sink receives is the event as JSON text (`outputType`: `map`, `jsonNode` or `model` for the others), with
+                the headers `CamelAi4callCallbackDeliveryId` and `CamelAi4callCallbackCallId`.
+                """);
+        String tool = answered == null ? null : callbackSourceName(answered.name());
+        if (answered != null) {
+            b.append("\nThe platform reads an answer from `").append(answered.name()).append("`, so `").append(tool)
+                    .append("` answers: what the sink leaves in the\n")
+                    .append("body (a String, the `result` the assistant speaks from; or a Map or `").append(answered.answerSchema())
+                    .append("`) is sent back within\n")
+                    .append("`answerTimeout`, otherwise the `fallbackAnswer`. It is a **source** all the same: the catalog knows sources,\n")
+                    .append("sinks and actions, an action starts from `kamelet:source` while this one starts from the consumer and ends\n")
+                    .append("in `kamelet:sink`, and in a Pipe its sink is the step that answers. It takes the ")
+                    .append(selectors(answered).stream().map(n -> "`" + n + "`").collect(Collectors.joining(", ")))
+                    .append(" it answers: one\nKamelet per tool, several sharing the path.\n");
+        }
+        if (tool != null && event != null) {
+            b.append("\n```yaml\n")
+                    .append("- route:\n")
+                    .append("    from:\n")
+                    .append("      uri: \"kamelet:").append(tool)
+                    .append("?toolId=check_stock&outputType=map&webhookSecret=RAW({{ai4call.webhook-secret}})\"\n")
+                    .append("      steps:\n")
+                    .append("        - setBody:\n")
+                    .append("            simple: \"Two ${body[arguments][item]} in stock in the Milan shop.\"\n")
+                    .append("- route:\n")
+                    .append("    from:\n")
+                    .append("      uri: \"kamelet:").append(event).append("?webhookSecret=RAW({{ai4call.webhook-secret}})\"\n")
+                    .append("      steps:\n")
+                    .append("        - log: \"Call ${header.CamelAi4callCallbackCallId} ended: ${body}\"\n")
+                    .append("```\n");
+        }
+        return b.append('\n').toString();
     }
 
     // ---------------------------------------------------------------- names
@@ -465,6 +644,11 @@ public final class KameletWriter {
     /** The source Kamelet of an analytics feed, e.g. ai4call-calls-outbound-source for analyticsCallsOutbound. */
     static String sourceName(String feedOperationId) {
         return "ai4call-" + kebab(feedOperationId.substring("analytics".length())) + "-source";
+    }
+
+    /** The source Kamelet of a callback, e.g. ai4call-call-ended-source for callEnded. */
+    static String callbackSourceName(String callback) {
+        return "ai4call-" + kebab(callback) + "-source";
     }
 
     /** The sink Kamelet of an outbound-call operation, e.g. ai4call-outbound-call-sink. */

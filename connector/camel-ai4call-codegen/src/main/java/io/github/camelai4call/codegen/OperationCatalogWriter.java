@@ -35,6 +35,7 @@ public final class OperationCatalogWriter {
         writeIfChanged(dir.resolve("Ai4callOperation.java"), operationEnum());
         writeIfChanged(dir.resolve("Ai4callApiParameters.java"), parametersClass());
         writeIfChanged(dir.resolve("Ai4callConstants.java"), constantsClass());
+        writeIfChanged(dir.resolve("Ai4callCallback.java"), callbackEnum());
     }
 
     /** Component headers that are not contract parameters: name suffix, java type, label, description, secret. */
@@ -54,10 +55,20 @@ public final class OperationCatalogWriter {
         { "FileName", "String", "producer", "uploadRagDocument: the file name sent, when the body is not a File.", "false" },
         { "ContentType", "String", "producer", "uploadRagDocument: the content type of the document (guessed from the file name when absent).", "false" },
         { "DocumentDescription", "String", "producer", "uploadRagDocument: the description stored with the document.", "false" },
+        { "CallbackEvent", "String", "consumer", "Callback consumers: the callback the platform sent (toolCall, callEnded, "
+                + "conversationSaved), from X-Ai4call-Event.", "false" },
+        { "CallbackDeliveryId", "String", "consumer", "Callback consumers: the delivery id, the same on every redelivery "
+                + "of the event (X-Ai4call-Delivery-Id); a redelivery is not routed again.", "false" },
+        { "CallbackCallId", "String", "consumer", "Callback consumers: the call the event is about (the body's callId).", "false" },
+        { "CallbackToolId", "String", "consumer", "toolCall consumers: the tool the assistant invoked (the body's toolId).", "false" },
         { "Feed", "String", "consumer", "The analytics feed (operation) the record comes from.", "false" },
         { "RecordId", "String", "consumer", "The id of the analytics record.", "false" },
         { "RecordTime", "String", "consumer", "The timestamp of the analytics record (ISO-8601).", "false" },
     };
+
+    /** Parameter options that also select what a callback consumer receives: the text added to their description. */
+    static final Map<String, String> CONSUMER_SELECTORS = Map.of("toolId", " And the toolCall consumer: the tool "
+            + "it answers (the body's toolId); without it, every tool that no other consumer on its path answers.");
 
     String constantsClass() {
         StringBuilder b = new StringBuilder(HEADER);
@@ -207,6 +218,79 @@ public final class OperationCatalogWriter {
         return b.toString();
     }
 
+    String callbackEnum() {
+        StringBuilder b = new StringBuilder(HEADER);
+        b.append("package ").append(pkg).append(";\n\n");
+        b.append("import java.time.Duration;\n\n");
+        b.append("import io.github.camelai4call.component.catalog.CallbackSpec;\n\n");
+        b.append("/**\n * The requests AI4CALL makes to customer systems (the contract's callbacks): the {@code callback} of an\n"
+                + " * {@code from(\"ai4call:<callback>\")} consumer.\n */\n");
+        b.append("public enum Ai4callCallback implements CallbackSpec {\n\n");
+        List<Contract.CallbackOp> callbacks = contract.callbacks();
+        for (int i = 0; i < callbacks.size(); i++) {
+            Contract.CallbackOp c = callbacks.get(i);
+            b.append("    /** ").append(javadoc(c.summary())).append(" (the URL in {@code ").append(c.urlField())
+                    .append("} of {@code ").append(c.operation()).append("}). */\n");
+            b.append("    ").append(c.name()).append("(\"").append(c.operation()).append("\", \"").append(c.urlField())
+                    .append("\", ").append(str(c.urlExpression())).append(", ").append(str(c.summary())).append(",\n");
+            b.append("            ").append(cls(c.requestSchema())).append(", ").append(cls(c.answerSchema())).append(", ")
+                    .append(c.answerDeadline() == null ? "null" : "Duration.parse(\"" + c.answerDeadline() + "\")").append(", ")
+                    .append(c.reconstructed()).append(", \"").append(c.defaultPath()).append("\")");
+            b.append(i == callbacks.size() - 1 ? ";\n\n" : ",\n\n");
+        }
+        String names = java.util.stream.Stream.concat(contract.operations().stream().map(Contract.Op::id),
+                callbacks.stream().map(Contract.CallbackOp::name)).collect(Collectors.joining(","));
+        b.append("    /** Every name an {@code ai4call:} endpoint takes: the operations, then the callbacks. */\n");
+        b.append("    public static final String ENDPOINT_NAMES = \"").append(names).append("\";\n\n");
+        b.append("""
+                    private final String operation;
+                    private final String urlField;
+                    private final String urlExpression;
+                    private final String summary;
+                    private final Class<?> requestType;
+                    private final Class<?> answerType;
+                    private final Duration answerDeadline;
+                    private final boolean reconstructed;
+                    private final String defaultPath;
+
+                    Ai4callCallback(String operation, String urlField, String urlExpression, String summary,
+                            Class<?> requestType, Class<?> answerType, Duration answerDeadline, boolean reconstructed,
+                            String defaultPath) {
+                        this.operation = operation;
+                        this.urlField = urlField;
+                        this.urlExpression = urlExpression;
+                        this.summary = summary;
+                        this.requestType = requestType;
+                        this.answerType = answerType;
+                        this.answerDeadline = answerDeadline;
+                        this.reconstructed = reconstructed;
+                        this.defaultPath = defaultPath;
+                    }
+
+                    @Override public String operation() { return operation; }
+                    @Override public String urlField() { return urlField; }
+                    @Override public String urlExpression() { return urlExpression; }
+                    @Override public String summary() { return summary; }
+                    @Override public Class<?> requestType() { return requestType; }
+                    @Override public Class<?> answerType() { return answerType; }
+                    @Override public Duration answerDeadline() { return answerDeadline; }
+                    @Override public boolean reconstructed() { return reconstructed; }
+                    @Override public String defaultPath() { return defaultPath; }
+
+                    /** The callback of that name, or null. */
+                    public static Ai4callCallback named(String name) {
+                        for (Ai4callCallback c : values()) {
+                            if (c.name().equals(name)) {
+                                return c;
+                            }
+                        }
+                        return null;
+                    }
+                }
+                """);
+        return b.toString();
+    }
+
     private String paramSpec(Contract.Param p) {
         return "new ParameterSpec(\"" + p.name() + "\", ParameterLocation." + p.in().toUpperCase() + ", "
                 + p.required() + ", " + p.secret() + ", " + str(p.pattern()) + ", " + strList(p.enums()) + ", "
@@ -228,7 +312,8 @@ public final class OperationCatalogWriter {
         Map<String, Contract.Param> params = contract.distinctParams();
         params.values().forEach(p -> {
             List<String> usedBy = contract.operationsUsing(p.name());
-            String desc = p.description() + " Used by: " + String.join(", ", usedBy) + ".";
+            String desc = p.description() + " Used by: " + String.join(", ", usedBy) + "."
+                    + CONSUMER_SELECTORS.getOrDefault(p.name(), "");
             b.append("    @UriParam(label = \"common\", description = ").append(str(desc));
             if (!p.enums().isEmpty()) {
                 b.append(", enums = \"").append(String.join(",", p.enums())).append("\"");

@@ -35,6 +35,29 @@ public final class OperationsDocWriter {
         return k.toString();
     }
 
+    /** The requests the platform makes to customer systems, each an {@code ai4call:<callback>} consumer. */
+    private void callbacks(StringBuilder b) {
+        if (contract.callbacks().isEmpty()) {
+            return;
+        }
+        b.append("\n## Callbacks\n\n");
+        b.append("What AI4CALL sends to your systems, each the OpenAPI callback of the operation that sets its URL and\n")
+                .append("each a consumer, `from(\"ai4call:<callback>\")`, served through Camel's platform-http\n")
+                .append("(see [callbacks.md](callbacks.md)). Every request carries `X-Ai4call-Event`, `X-Ai4call-Delivery-Id`,\n")
+                .append("`X-Ai4call-Timestamp` and `X-Ai4call-Signature`. *Reconstructed*: the contract's `")
+                .append(Contract.RECONSTRUCTED).append("`, the public\n")
+                .append("description names the URL but not the payload, which is this project's reading of it.\n\n");
+        b.append("| consumer URI | what the platform sends | URL configured by | default path | payload | answer (deadline) | reconstructed |\n");
+        b.append("|---|---|---|---|---|---|---|\n");
+        for (Contract.CallbackOp c : contract.callbacks()) {
+            b.append("| `ai4call:").append(c.name()).append("` | ").append(c.summary()).append(" | `ai4call:")
+                    .append(c.operation()).append("`, field `").append(c.urlField()).append("` | `").append(c.defaultPath())
+                    .append("` | `").append(c.requestSchema()).append("` | ")
+                    .append(c.answerSchema() == null ? "none: 2xx" : "`" + c.answerSchema() + "` (within " + c.answerDeadline() + ")")
+                    .append(" | ").append(c.reconstructed() ? "yes" : "no").append(" |\n");
+        }
+    }
+
     String render() {
         StringBuilder b = new StringBuilder();
         b.append("# AI4CALL operations\n\n");
@@ -67,6 +90,7 @@ public final class OperationsDocWriter {
                     .append(op.responseSchema()).append("` (").append(op.successStatus()).append(") | ")
                     .append(kamelets(op)).append(" |\n");
         }
+        callbacks(b);
         return b.toString();
     }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The admin API under {@code /__admin} (not part of the contract, no authentication): {@code GET|DELETE requests},
- * {@code GET|POST|DELETE faults}, {@code GET outbound-calls}, {@code POST analytics/{feedOperationId}},
- * {@code POST reset}, {@code DELETE allowed-ips}. It answers only callers on the loopback interface, also when the
+ * {@code GET|POST|DELETE faults}, {@code GET outbound-calls}, {@code POST inbound-calls},
+ * {@code GET|DELETE callbacks}, {@code POST tool-arguments}, {@code POST analytics/{feedOperationId}},
+ * {@code POST reset}, {@code DELETE allowed-ips} (docs/simulator.md). It answers only callers on the loopback interface, also when the
  * simulator listens on every interface: it resets state and shows the requests received.
  */
 final class AdminApi {
@@ -26,11 +27,15 @@ final class AdminApi {
     private final OutboundCalls calls;
     private final Analytics analytics;
     private final Customers customers;
+    private final InboundCalls inbound;
+    private final CallbackDeliveries deliveries;
     private final Runnable resetState;
     private final Runnable resetAll;
 
     AdminApi(RequestLog log, Faults faults, Contract contract, OutboundCalls calls, Analytics analytics, Customers customers,
-             Runnable resetState, Runnable resetAll) {
+             InboundCalls inbound, CallbackDeliveries deliveries, Runnable resetState, Runnable resetAll) {
+        this.inbound = inbound;
+        this.deliveries = deliveries;
         this.log = log;
         this.faults = faults;
         this.contract = contract;
@@ -73,10 +78,16 @@ final class AdminApi {
             if (method.equals("POST")) {
                 String op = Json.text(b, "operationId");
                 if (op == null) throw ApiException.badRequest("operationId is required (or \"*\")", "operationId");
-                if (!op.equals(Faults.ALL_OPERATIONS) && !contract.byOperationId.containsKey(op)) {
+                boolean callback = contract.callbacks.containsKey(op);
+                if (!op.equals(Faults.ALL_OPERATIONS) && !contract.byOperationId.containsKey(op) && !callback) {
                     throw ApiException.notFound("Unknown operationId " + op, "operationId");
                 }
-                faults.inject(op, fault(b));
+                Fault f = fault(b);
+                if (callback ? !f.type().ofCallbacks() : !f.type().ofApi()) {
+                    throw ApiException.badRequest(f.type() + " is not a fault of " + (callback ? "a callback" : "an API operation")
+                            + (callback ? "; use delay, duplicate or badSignature" : "; duplicate and badSignature are faults of the callbacks"), "type");
+                }
+                faults.inject(op, f);
                 return done();
             }
             if (method.equals("DELETE")) {
@@ -88,6 +99,38 @@ final class AdminApi {
             ArrayNode list = Json.F.arrayNode();
             calls.accepted().forEach(call -> list.add(toJson(call)));
             return Http.Response.ok(list);
+        } else if (p.equals("/__admin/inbound-calls") && method.equals("POST")) {
+            CustomerState c = customers.find(customer);
+            if (c == null) throw ApiException.notFound("Unknown customer " + customer, "customer");
+            SimulatedCall call = inbound.start(c, b);
+            ObjectNode o = Json.obj();
+            o.put("callId", call.callId());
+            o.put("status", "ringing");
+            o.put("assistantApiKey", call.assistantApiKey());
+            o.put("from", call.from());
+            o.put("to", call.to());
+            o.put("createdAt", call.acceptedAt().toString());
+            return Http.Response.json(202, o);
+        } else if (p.equals("/__admin/callbacks")) {
+            if (method.equals("GET")) {
+                String event = query.containsKey("event") ? query.get("event").get(0) : null;
+                String callId = query.containsKey("callId") ? query.get("callId").get(0) : null;
+                ArrayNode list = Json.F.arrayNode();
+                for (CallbackDelivery d : deliveries.list()) {
+                    if (event != null && !event.equals(d.event())) continue;
+                    if (callId != null && !callId.equals(d.callId())) continue;
+                    list.add(toJson(d));
+                }
+                return Http.Response.ok(list);
+            }
+            if (method.equals("DELETE")) {
+                deliveries.clear();
+                return done();
+            }
+        } else if (p.equals("/__admin/tool-arguments") && method.equals("POST")) {
+            if (!(b.get("arguments") instanceof ObjectNode args)) throw ApiException.badRequest("arguments must be an object", "arguments");
+            customers.setToolArguments(customer, Json.text(b, "assistantApiKey"), Json.text(b, "toolId"), args);
+            return done();
         } else if (p.startsWith("/__admin/analytics/") && method.equals("POST")) {
             String feed = p.substring("/__admin/analytics/".length());
             @SuppressWarnings("unchecked")
@@ -120,8 +163,12 @@ final class AdminApi {
                 f = Fault.dropConnection();
             } else if (type.equals("truncate") || type.equals("truncateBody")) {
                 f = Fault.truncateBody();
+            } else if (type.equals("duplicate") || type.equals("duplicateDelivery")) {
+                f = Fault.duplicateDelivery();
+            } else if (type.equals("badSignature")) {
+                f = Fault.badSignature();
             } else {
-                throw ApiException.badRequest("type must be status, delay, drop or truncate", "type");
+                throw ApiException.badRequest("type must be status, delay, drop, truncate, duplicate or badSignature", "type");
             }
             if (b.has("times")) f = f.times(b.get("times").asInt());
             if (b.has("rate")) f = f.rate(b.get("rate").asDouble());
@@ -144,6 +191,28 @@ final class AdminApi {
         o.set("metadata", Json.MAPPER.valueToTree(call.metadata()));
         o.put("requestJson", call.requestJson());
         o.put("acceptedAt", call.acceptedAt().toString());
+        return o;
+    }
+
+    /** A delivery; the mapper has no java.time support, so startedAt is written as ISO-8601 text here. */
+    private static ObjectNode toJson(CallbackDelivery d) {
+        ObjectNode o = Json.obj();
+        o.put("deliveryId", d.deliveryId());
+        o.put("event", d.event());
+        o.put("customerEmail", d.customerEmail());
+        o.put("assistantApiKey", d.assistantApiKey());
+        o.put("callId", d.callId());
+        o.put("toolId", d.toolId());
+        o.put("url", d.url());
+        o.put("status", d.status().name().toLowerCase(java.util.Locale.ROOT));
+        if (d.httpStatus() == null) o.putNull("httpStatus");
+        else o.put("httpStatus", d.httpStatus());
+        o.put("attempts", d.attempts());
+        o.set("attemptLog", Json.MAPPER.valueToTree(d.attemptLog()));
+        o.put("requestBody", d.requestBody());
+        o.put("answerBody", d.answerBody());
+        o.put("answerProblem", d.answerProblem());
+        o.put("startedAt", d.startedAt().toString());
         return o;
     }
 

@@ -36,6 +36,9 @@ public final class Ai4callSimulator implements AutoCloseable {
     private final Contract contract;
     private final Customers customers;
     private final OutboundCalls calls;
+    private final CallPlayer player;
+    private final InboundCalls inbound;
+    private final CallbackDeliveries deliveries;
     private final RequestLog log;
     private final Faults faults;
     private final Analytics analytics;
@@ -51,9 +54,15 @@ public final class Ai4callSimulator implements AutoCloseable {
         this.faults = new Faults(config.seed());
         this.log = new RequestLog();
         this.customers = new Customers(config);
-        this.calls = new OutboundCalls(config, customers, ids);
+        this.deliveries = new CallbackDeliveries();
+        CallbackSender sender = new CallbackSender(contract, faults, deliveries, ids);
+        McpPreCall mcp = new McpPreCall(deliveries, sender, contract.callback(CallbackKind.TOOL_CALL.operationId).answerDeadline());
+        this.player = new CallPlayer(config, customers, contract, sender, mcp, ids);
+        this.calls = new OutboundCalls(config, ids, player);
+        this.inbound = new InboundCalls(ids, player);
         this.analytics = new Analytics(customers, ids);
-        AdminApi admin = new AdminApi(log, faults, contract, calls, analytics, customers, this::resetState, this::resetAll);
+        AdminApi admin = new AdminApi(log, faults, contract, calls, analytics, customers, inbound, deliveries, this::resetState,
+                this::resetAll);
         Handlers handlers = new Handlers(config, customers, calls, ids);
         this.executor = Executors.newFixedThreadPool(config.threads(), Threads.daemon("ai4call-sim-http-"));
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -118,15 +127,48 @@ public final class Ai4callSimulator implements AutoCloseable {
         return calls.accepted();
     }
 
+    /**
+     * Starts an inbound call: {@code from} calls the assistant (of the customer's numbers' routes), and the call is
+     * played as the platform plays an outbound one (see {@link #callbackDeliveries()}).
+     *
+     * @return the call id
+     */
+    public String startInboundCall(String customerEmail, String assistantApiKey, String from, Map<String, String> metadata) {
+        CustomerState c = customers.find(customerEmail);
+        if (c == null) throw new IllegalArgumentException("Unknown customer " + customerEmail);
+        com.fasterxml.jackson.databind.node.ObjectNode req = Json.obj();
+        req.put("assistantApiKey", assistantApiKey);
+        req.put("from", from);
+        req.set("metadata", Json.MAPPER.valueToTree(metadata == null ? Map.of() : metadata));
+        return inbound.start(c, req).callId();
+    }
+
+    /**
+     * Sets the arguments an assistant passes to one of its webhook tools in simulated calls, instead of the examples
+     * of the tool's parameters (until the state is reset).
+     */
+    public void setToolArguments(String customerEmail, String assistantApiKey, String toolId, Map<String, ?> arguments) {
+        customers.setToolArguments(customerEmail, assistantApiKey, toolId, Json.MAPPER.valueToTree(arguments));
+    }
+
+    /**
+     * What the simulated platform sent to the customers' URLs (tool calls, call ended, conversation saved, pre-call
+     * MCP tools) since the last reset, oldest first, each with its attempts and outcome.
+     */
+    public List<CallbackDelivery> callbackDeliveries() {
+        return deliveries.list();
+    }
+
     /** The operationIds of the contract, in route order. */
     public List<String> operationIds() {
         return List.copyOf(contract.byOperationId.keySet());
     }
 
-    /** Back to the demo data: assistants, settings, RAG, plugins, allowed IPs, analytics and outbound calls. */
+    /** Back to the demo data: assistants, settings, RAG, plugins, allowed IPs, analytics, outbound calls and callback deliveries. */
     public void resetState() {
         customers.reset();
         calls.clear();
+        deliveries.clear();
         LOG.info("AI4CALL simulator state reset to the demo data");
     }
 
@@ -147,7 +189,7 @@ public final class Ai4callSimulator implements AutoCloseable {
         if (closed) return;
         closed = true;
         server.stop(0);
-        calls.close();
+        player.close();
         executor.shutdownNow();
         LOG.info("AI4CALL simulator on port {} stopped", server.getAddress().getPort());
     }

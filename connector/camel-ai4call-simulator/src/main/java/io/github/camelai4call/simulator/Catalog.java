@@ -118,7 +118,7 @@ final class Catalog {
         long now = System.currentTimeMillis();
         String created = Instant.ofEpochMilli(now - 120L * 24 * 3600 * 1000).toString();
 
-        CustomerState demo = new CustomerState(DEMO_CUSTOMER_ID, DEMO_EMAIL, DEMO_PORTAL_API_KEY, DEMO_COMPANY, "business", "demo",
+        CustomerState demo = new CustomerState(DEMO_CUSTOMER_ID, DEMO_EMAIL, DEMO_PORTAL_API_KEY, DEMO_WEBHOOK_SECRET, DEMO_COMPANY, "business", "demo",
                 List.of(DEMO_PBX_TRUNK, "trunk_backup"));
         addAssistant(demo, DEMO_ASSISTANT_SALES, DEMO_ASSISTANT_SALES_NAME, "Qualifies inbound leads and books demos.", "it-IT",
                 DEMO_NUMBER_SALES, "You are a polite sales assistant for Demo S.r.l.", "Hi! I'm calling from Demo about your request.", created);
@@ -155,7 +155,7 @@ final class Catalog {
         demo.routes.add(route(DEMO_NUMBER_SUPPORT, DEMO_ASSISTANT_SUPPORT));
         demo.feeds = FeedKind.feeds(subjects(config, demo), config.analyticsRecords(), now);
 
-        CustomerState acme = new CustomerState(ACME_CUSTOMER_ID, ACME_EMAIL, ACME_PORTAL_API_KEY, ACME_COMPANY, "starter", "acme",
+        CustomerState acme = new CustomerState(ACME_CUSTOMER_ID, ACME_EMAIL, ACME_PORTAL_API_KEY, ACME_WEBHOOK_SECRET, ACME_COMPANY, "starter", "acme",
                 List.of(ACME_PBX_TRUNK));
         addAssistant(acme, ACME_ASSISTANT_RECEPTION, ACME_ASSISTANT_RECEPTION_NAME, "Answers the switchboard.", "en-US",
                 ACME_NUMBER_RECEPTION, "You are the receptionist of ACME Corp.", "Good morning, ACME Corp., how may I direct your call?",
@@ -270,8 +270,20 @@ final class Catalog {
     }
 
     private static void addTools(CustomerState c) {
-        c.tools.add(tool(TOOL_BOOK_APPOINTMENT, "Book appointment", "Books a slot in the clinic calendar.", "webhook"));
-        c.tools.add(tool(TOOL_CRM_LOOKUP, "CRM lookup", "Looks the caller up in the CRM.", "mcp"));
+        ObjectNode book = tool(TOOL_BOOK_APPOINTMENT, "Book appointment", "Books a slot in the clinic calendar.", "webhook");
+        ObjectNode bookArgs = book.putObject("parameters");
+        bookArgs.put("type", "object");
+        bookArgs.set("required", Json.arr("date"));
+        ObjectNode bookProps = bookArgs.putObject("properties");
+        bookProps.putObject("date").put("type", "string").put("format", "date").put("example", "2026-12-03");
+        bookProps.putObject("slot").put("type", "string").put("example", "10:30");
+        c.tools.add(book);
+        ObjectNode crm = tool(TOOL_CRM_LOOKUP, "CRM lookup", "Looks the caller up in the CRM.", "mcp");
+        ObjectNode crmArgs = crm.putObject("parameters");
+        crmArgs.put("type", "object");
+        crmArgs.set("required", Json.arr("number"));
+        crmArgs.putObject("properties").putObject("number").put("type", "string").put("example", "+390810000001");
+        c.tools.add(crm);
         c.tools.add(tool(TOOL_TRANSFER_HUMAN, "Transfer to operator", "Transfers the call to a human.", "builtin"));
         c.tools.add(tool(TOOL_SEND_SMS, "Send SMS", "Sends an SMS to the caller.", "builtin"));
     }

@@ -3,10 +3,16 @@ package io.github.camelai4call.simulator;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.callbacks.Callback;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -15,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,7 +33,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The OpenAPI contract, parsed once: the route table and the request validator.
+ * The OpenAPI contract, parsed once: the route table, the request validator and the callbacks (the requests the
+ * platform makes to the customer's URLs) with the deadline and schema of their answers.
  */
 final class Contract {
 
@@ -43,10 +51,21 @@ final class Contract {
     record Match(Route route, Map<String, String> pathParams) {
     }
 
+    /**
+     * A callback of the contract: its operationId, the deadline of its answer ({@code x-ai4call-answer-deadline},
+     * null when it states none) and the schema of its 200 answer (null when the answer has no body).
+     */
+    record CallbackSpec(String operationId, Duration answerDeadline, Schema<?> answerSchema) {
+    }
+
     final OpenAPI openApi;
     final List<Route> routes;
     final Map<String, Route> byOperationId;
     final OpenApiInteractionValidator validator;
+    /** The callbacks by operationId (toolCall, callEnded, conversationSaved). */
+    final Map<String, CallbackSpec> callbacks;
+    /** Built on first use (the first tool answer checked): it costs start-up time a simulator without callbacks never needs. */
+    private volatile SchemaValidator schemaValidator;
 
     private Contract(OpenAPI openApi, List<Route> routes) {
         this.openApi = openApi;
@@ -55,6 +74,50 @@ final class Contract {
         for (Route r : routes) ops.put(r.operationId(), r);
         this.byOperationId = Collections.unmodifiableMap(ops);
         this.validator = OpenApiInteractionValidator.createFor(openApi).build();
+        this.callbacks = callbacksOf(openApi);
+    }
+
+    /** A callback of the contract, or an IllegalStateException: the simulator plays only what the contract has. */
+    CallbackSpec callback(String operationId) {
+        CallbackSpec spec = callbacks.get(operationId);
+        if (spec == null) throw new IllegalStateException("The contract has no callback " + operationId + "; it has " + callbacks.keySet());
+        return spec;
+    }
+
+    /** The problems of a JSON value against a schema of the contract (empty when it conforms). */
+    List<String> problems(String json, Schema<?> schema) {
+        SchemaValidator v = schemaValidator;
+        if (v == null) {
+            synchronized (this) {
+                if (schemaValidator == null) schemaValidator = new SchemaValidator(openApi, new MessageResolver());
+                v = schemaValidator;
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (ValidationReport.Message m : v.validate(json, schema, "callback").getMessages()) {
+            if (m.getLevel() == ValidationReport.Level.ERROR) out.add(m.getMessage());
+        }
+        return out;
+    }
+
+    private static Map<String, CallbackSpec> callbacksOf(OpenAPI api) {
+        Map<String, CallbackSpec> out = new LinkedHashMap<>();
+        api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+            if (op.getCallbacks() == null) return;
+            for (Callback cb : op.getCallbacks().values()) {
+                for (PathItem target : cb.values()) {
+                    for (Operation c : target.readOperations()) {
+                        if (c.getOperationId() == null) continue;
+                        Object deadline = c.getExtensions() == null ? null : c.getExtensions().get("x-ai4call-answer-deadline");
+                        ApiResponse ok = c.getResponses() == null ? null : c.getResponses().get("200");
+                        MediaType json = ok == null || ok.getContent() == null ? null : ok.getContent().get("application/json");
+                        out.put(c.getOperationId(), new CallbackSpec(c.getOperationId(),
+                                deadline == null ? null : Duration.parse(deadline.toString()), json == null ? null : json.getSchema()));
+                    }
+                }
+            }
+        }));
+        return Collections.unmodifiableMap(out);
     }
 
     static String readResource() {

@@ -17,6 +17,8 @@ final class CustomerState {
     final String companyName;
     final String plan;
     final byte[] portalApiKey;
+    /** The key of the signatures of what the platform sends to this customer's URLs; never logged. */
+    final String webhookSecret;
     final String tag;
     final List<String> pbxTrunks;
 
@@ -36,11 +38,12 @@ final class CustomerState {
     int documentSeq;
     int pluginSeq;
 
-    CustomerState(String customerId, String email, String portalApiKey, String companyName, String plan, String tag,
-                  List<String> pbxTrunks) {
+    CustomerState(String customerId, String email, String portalApiKey, String webhookSecret, String companyName, String plan,
+                  String tag, List<String> pbxTrunks) {
         this.customerId = customerId;
         this.email = email;
         this.portalApiKey = portalApiKey.getBytes(StandardCharsets.UTF_8);
+        this.webhookSecret = webhookSecret;
         this.companyName = companyName;
         this.plan = plan;
         this.tag = tag;
@@ -77,6 +80,8 @@ final class CustomerState {
         ObjectNode mcpConfig;
         ObjectNode saveConversation;
         ObjectNode hangupSchema;
+        /** The arguments of the webhook tools' invocations set through the admin API (toolId -> arguments). */
+        final Map<String, ObjectNode> toolArguments = new LinkedHashMap<>();
 
         AssistantState(String key, String companyNumber) {
             this.key = key;

@@ -65,6 +65,20 @@ final class Customers {
         return c;
     }
 
+    /**
+     * Sets the arguments an assistant passes to one of its webhook tools in the simulated calls (instead of the
+     * examples of the tool's parameters); 404 for an unknown customer, assistant or tool.
+     */
+    void setToolArguments(String email, String assistantApiKey, String toolId, com.fasterxml.jackson.databind.node.ObjectNode arguments) {
+        CustomerState c = find(email);
+        if (c == null) throw ApiException.notFound("Unknown customer " + email, "customer");
+        synchronized (c) {
+            CustomerState.AssistantState a = c.assistant(assistantApiKey);
+            if (Catalog.find(c.tools, "toolId", toolId) == null) throw ApiException.notFound("Unknown tool " + toolId, "toolId");
+            a.toolArguments.put(toolId, arguments.deepCopy());
+        }
+    }
+
     /** Disables the IP allow-list of every customer (undoes a lock-out). */
     void disableAllowLists() {
         for (CustomerState c : byEmail.values()) c.allowList = IpAllowList.DISABLED;

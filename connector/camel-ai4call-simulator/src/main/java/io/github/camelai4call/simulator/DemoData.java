@@ -6,6 +6,10 @@ package io.github.camelai4call.simulator;
  * <p>
  * Outbound calls placed on the simulator get an outcome chosen by the last digit of {@code to}:
  * 7 = no_answer, 8 = busy, 9 = voicemail, anything else = completed.
+ * <p>
+ * Each account has a webhook secret: the simulator signs with it what it sends to the customer's URLs during and
+ * after a call (tool calls, call ended, conversation saved, the pre-call MCP requests), as the contract's
+ * {@code webhookSignature} scheme states.
  */
 public final class DemoData {
 
@@ -25,6 +29,8 @@ public final class DemoData {
     public static final String DEMO_NUMBER_SALES = "+390200000001";
     public static final String DEMO_NUMBER_SUPPORT = "+390200000002";
     public static final String DEMO_PBX_TRUNK = "trunk_main";
+    /** The demo account's webhook secret: the key of the X-Ai4call-Signature HMAC. */
+    public static final String DEMO_WEBHOOK_SECRET = "whsec_demo_5e1f0c9a7b3d4e2f8a6c";
 
     /** Customer 2: for isolation tests. */
     public static final String ACME_EMAIL = "acme@ai4call.local";
@@ -35,6 +41,7 @@ public final class DemoData {
     public static final String ACME_ASSISTANT_RECEPTION_NAME = "Reception";
     public static final String ACME_NUMBER_RECEPTION = "+41440000001";
     public static final String ACME_PBX_TRUNK = "trunk_acme";
+    public static final String ACME_WEBHOOK_SECRET = "whsec_acme_9d8c7b6a5f4e3d2c1b0a";
 
     /** RAG (demo customer). */
     public static final String RAG_COLLECTION_PRODUCT_FAQ = "product-faq";
@@ -42,7 +49,11 @@ public final class DemoData {
     public static final String RAG_DOCUMENT_PRICING = "doc_000001";
     public static final String RAG_DOCUMENT_FAQ = "doc_000002";
 
-    /** Tools (every customer). */
+    /**
+     * Tools (every customer). Book appointment is a webhook tool: bound to an assistant with a webhookUrl
+     * (updateTools), it is invoked during each answered call with the examples of its parameters
+     * ({@code {"date": "2026-12-03", "slot": "10:30"}}) unless the admin API sets other arguments.
+     */
     public static final String TOOL_BOOK_APPOINTMENT = "tool_book_appointment";
     public static final String TOOL_CRM_LOOKUP = "tool_crm_lookup";
     public static final String TOOL_TRANSFER_HUMAN = "tool_transfer_human";

@@ -13,11 +13,34 @@ import java.util.Objects;
  * Fault.dropConnection().times(1)                   // the socket is closed without any answer
  * Fault.truncateBody().times(1)                     // the body is cut short of its Content-Length, then the socket closed
  * </pre>
+ * The callbacks (toolCall, callEnded, conversationSaved: what the simulated platform sends to the customer's URLs)
+ * take their own faults, injected under the callback's operationId:
+ * <pre>
+ * Fault.duplicateDelivery().times(1)                 // the next delivery is sent twice, with the same delivery id
+ * Fault.badSignature().times(1)                      // the next delivery is signed with the wrong key
+ * Fault.delay(Duration.ofSeconds(2))                 // every delivery leaves 2 s late
+ * </pre>
  * Without {@link #times(int)} or {@link #rate(double)} a fault applies to every request until cleared.
  */
 public final class Fault {
 
-    public enum Type { STATUS, DELAY, DROP_CONNECTION, TRUNCATE_BODY }
+    public enum Type {
+        STATUS, DELAY, DROP_CONNECTION, TRUNCATE_BODY,
+        /** A callback: the delivery is sent a second time, same delivery id and body, after the first ends. */
+        DUPLICATE_DELIVERY,
+        /** A callback: the X-Ai4call-Signature does not match the body (well-formed, wrong key). */
+        BAD_SIGNATURE;
+
+        /** Whether this fault applies to the callbacks the platform sends (true) or to the answers of the API (false). */
+        public boolean ofCallbacks() {
+            return this == DELAY || this == DUPLICATE_DELIVERY || this == BAD_SIGNATURE;
+        }
+
+        /** Whether this fault applies to the answers of the API. */
+        public boolean ofApi() {
+            return this != DUPLICATE_DELIVERY && this != BAD_SIGNATURE;
+        }
+    }
 
     private final Type type;
     private final int status;
@@ -55,6 +78,16 @@ public final class Fault {
     /** Send the status line, headers and a Content-Length, then only part of the body, then close the connection. */
     public static Fault truncateBody() {
         return new Fault(Type.TRUNCATE_BODY, 0, null, null, null, null);
+    }
+
+    /** A callback is delivered twice with the same X-Ai4call-Delivery-Id: what a receiver must de-duplicate. */
+    public static Fault duplicateDelivery() {
+        return new Fault(Type.DUPLICATE_DELIVERY, 0, null, null, null, null);
+    }
+
+    /** A callback carries a well-formed X-Ai4call-Signature made with another key: what a receiver must refuse (403). */
+    public static Fault badSignature() {
+        return new Fault(Type.BAD_SIGNATURE, 0, null, null, null, null);
     }
 
     /** Only the next {@code n} requests of the operation. */

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The faults injected per operationId ({@code "*"} applies to every operation). Thread-safe.
+ * The faults injected per operationId ({@code "*"} applies to every operation of the API, not to the callbacks, whose
+ * faults are injected under their own operationId: toolCall, callEnded, conversationSaved). Thread-safe.
  */
 public final class Faults {
 
@@ -70,10 +71,19 @@ public final class Faults {
     }
 
     Decision next(String operationId) {
+        return decide(operationId, ALL_OPERATIONS);
+    }
+
+    /** What to do with one delivery of a callback: its delay and at most one fault (duplicate or bad signature). */
+    Decision nextCallback(String callbackOperationId) {
+        return decide(callbackOperationId);
+    }
+
+    private Decision decide(String... keys) {
         if (byOperation.isEmpty()) return Decision.NONE;
         long delay = 0;
         Fault terminal = null;
-        for (String key : new String[] {operationId, ALL_OPERATIONS}) {
+        for (String key : keys) {
             List<Armed> list = byOperation.get(key);
             if (list == null) continue;
             for (Armed a : list) {

@@ -33,6 +33,7 @@ final class HangupHandlers {
         if ("redirect".equals(action) && Json.text(b, "redirectUrl") == null) {
             throw ApiException.unprocessable("redirectUrl is required for action redirect", "redirectUrl");
         }
+        if (Json.text(b, "redirectUrl") != null) CallbackUrls.require(Json.text(b, "redirectUrl"), "redirectUrl");
         if ("transfer".equals(action) && Json.text(b, "transferNumber") == null) {
             throw ApiException.unprocessable("transferNumber is required for action transfer", "transferNumber");
         }
@@ -44,6 +45,7 @@ final class HangupHandlers {
         if ("webhook".equals(Json.text(b, "destination")) && Json.text(b, "webhookUrl") == null) {
             throw ApiException.unprocessable("webhookUrl is required for destination webhook", "webhookUrl");
         }
+        if (Json.text(b, "webhookUrl") != null) CallbackUrls.require(Json.text(b, "webhookUrl"), "webhookUrl");
         return AssistantHandlers.replaceSetting(c, b, (a, v) -> a.saveConversation = v);
     }
 

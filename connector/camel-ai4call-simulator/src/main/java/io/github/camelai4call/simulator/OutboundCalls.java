@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -12,38 +11,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The outbound calls of the simulated platform, and the life of each: {@link #place} accepts a call (202 queued),
- * {@link #play} runs it for the configured call duration and {@link #end} files its record in the customer's calls
- * feed. What happens during a simulated call (the platform calling the customer's webhooks and tools) belongs in
- * {@link #play}.
- * <p>
- * Calls beyond the account's call limits (maxConcurrentCalls, maxCallsPerHour, maxCallsPerDay) are refused with
+ * The outbound calls of the simulated platform: {@link #place} accepts a call (202 queued) and hands it to the
+ * {@link CallPlayer}, which plays its life (what the platform does during and after it, then its record in the calls
+ * feed). Calls beyond the account's call limits (maxConcurrentCalls, maxCallsPerHour, maxCallsPerDay) are refused with
  * the contract's 429 unless {@link SimulatorConfig#enforceCallLimits()} is off.
  * <p>
  * The outcome is chosen by the last digit of {@code to}: 7 = no_answer, 8 = busy, 9 = voicemail, else completed.
  */
-final class OutboundCalls implements AutoCloseable {
+final class OutboundCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundCalls.class);
     private static final long HOUR_MILLIS = 3_600_000L;
     private static final long DAY_MILLIS = 24 * HOUR_MILLIS;
 
     private final SimulatorConfig config;
-    private final Customers customers;
     private final Ids ids;
-    private final ScheduledExecutorService scheduler;
+    private final CallPlayer player;
     private final List<OutboundCall> accepted = new CopyOnWriteArrayList<>();
 
-    OutboundCalls(SimulatorConfig config, Customers customers, Ids ids) {
+    OutboundCalls(SimulatorConfig config, Ids ids, CallPlayer player) {
         this.config = config;
-        this.customers = customers;
         this.ids = ids;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(Threads.daemon("ai4call-sim-calls-"));
+        this.player = player;
     }
 
     /** The outboundCall ({@code channel} trunk) and outboundCallPbx (pbx) operations. */
@@ -71,7 +62,8 @@ final class OutboundCalls implements AutoCloseable {
                 metadata, c.rawBody, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         accepted.add(call);
         LOG.debug("Accepted {} {} from assistant {}", c.operationId, call.callId(), Json.mask(a.key));
-        play(call, cust, a.name());
+        player.play(new SimulatedCall(call.callId(), "outbound", cust, a.key, a.name(), from, to, metadata, call.acceptedAt(),
+                config.enforceCallLimits()));
 
         ObjectNode o = Json.obj();
         o.put("callId", call.callId());
@@ -82,16 +74,6 @@ final class OutboundCalls implements AutoCloseable {
         o.put("channel", channel);
         o.put("createdAt", call.acceptedAt().toString());
         return Http.Response.json(202, o);
-    }
-
-    /** Runs an accepted call: it lasts the configured call duration (ended at once when that is zero). */
-    private void play(OutboundCall call, CustomerState customer, String assistantName) {
-        Duration d = config.callDuration();
-        if (d.isZero()) {
-            end(call, customer, assistantName);
-        } else {
-            scheduler.schedule(() -> end(call, customer, assistantName), d.toMillis(), TimeUnit.MILLISECONDS);
-        }
     }
 
     /**
@@ -134,42 +116,6 @@ final class OutboundCalls implements AutoCloseable {
         return (millis + 999) / 1000;
     }
 
-    /** Ends the call: it no longer counts as in progress, and its record is filed in the customer's calls feed (unless the state was reset since). */
-    private void end(OutboundCall call, CustomerState customer, String assistantName) {
-        if (config.enforceCallLimits()) {
-            synchronized (customer) {
-                customer.liveCalls--;
-            }
-        }
-        if (!customers.isCurrent(customer)) return;
-        String outcome = outcome(call.to());
-        int seconds = "completed".equals(outcome) || "voicemail".equals(outcome)
-                ? (int) Math.max(1, Math.round(config.callDuration().toMillis() / 1000.0)) : 0;
-        Map<String, Object> rec = new LinkedHashMap<>();
-        rec.put("id", call.callId());
-        rec.put("timestamp", call.acceptedAt().toString());
-        rec.put("assistantApiKey", call.assistantApiKey());
-        rec.put("assistantName", assistantName);
-        rec.put("direction", "outbound");
-        rec.put("from", call.from());
-        rec.put("to", call.to());
-        rec.put("durationSeconds", seconds);
-        rec.put("outcome", outcome);
-        rec.put("cost", Tariffs.call(seconds));
-        rec.put("currency", Tariffs.CURRENCY);
-        rec.put("metadata", call.metadata());
-        customer.feed(FeedKind.CALLS).append(rec);
-    }
-
-    private static String outcome(String to) {
-        return switch (to.charAt(to.length() - 1)) {
-            case '7' -> "no_answer";
-            case '8' -> "busy";
-            case '9' -> "voicemail";
-            default -> "completed";
-        };
-    }
-
     /** The calls accepted so far, oldest first. */
     List<OutboundCall> accepted() {
         return List.copyOf(accepted);
@@ -177,10 +123,5 @@ final class OutboundCalls implements AutoCloseable {
 
     void clear() {
         accepted.clear();
-    }
-
-    @Override
-    public void close() {
-        scheduler.shutdownNow();
     }
 }

@@ -67,6 +67,7 @@ final class ToolHandlers {
             }
             ObjectNode o = Json.obj();
             o.set("toolIds", Json.arr(ids.toArray(String[]::new)));
+            if (Json.text(b, "webhookUrl") != null) o.put("webhookUrl", CallbackUrls.require(Json.text(b, "webhookUrl"), "webhookUrl"));
             a.tools = o;
             return Response.ok(o.deepCopy());
         }
@@ -77,6 +78,7 @@ final class ToolHandlers {
         if (b.get("enabled").asBoolean() && Json.text(b, "serverUrl") == null) {
             throw ApiException.unprocessable("serverUrl is required when MCP is enabled", "serverUrl");
         }
+        if (Json.text(b, "serverUrl") != null) CallbackUrls.require(Json.text(b, "serverUrl"), "serverUrl");
         return AssistantHandlers.replaceSetting(c, b, (a, v) -> a.mcpConfig = v);
     }
 }
