@@ -64,6 +64,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, long.class, value)); return true;
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, long.class, value)); return true;
+        case "signaturetolerance":
+        case "signatureTolerance": getOrCreateConfiguration(target).setSignatureTolerance(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -72,6 +74,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "validateRequest": getOrCreateConfiguration(target).setValidateRequest(property(camelContext, boolean.class, value)); return true;
         case "verifycredentials":
         case "verifyCredentials": getOrCreateConfiguration(target).setVerifyCredentials(property(camelContext, boolean.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -113,6 +117,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
+        case "signaturetolerance":
+        case "signatureTolerance": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "useglobalsslcontextparameters":
@@ -121,6 +127,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "validateRequest": return boolean.class;
         case "verifycredentials":
         case "verifyCredentials": return boolean.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -163,6 +171,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "signaturetolerance":
+        case "signatureTolerance": return getOrCreateConfiguration(target).getSignatureTolerance();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "useglobalsslcontextparameters":
@@ -171,6 +181,8 @@ public class Ai4callComponentConfigurer extends PropertyConfigurerSupport implem
         case "validateRequest": return getOrCreateConfiguration(target).isValidateRequest();
         case "verifycredentials":
         case "verifyCredentials": return getOrCreateConfiguration(target).isVerifyCredentials();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         default: return null;
         }
     }

@@ -25,6 +25,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "allowinsecurehttp":
         case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
+        case "answertimeout":
+        case "answerTimeout": target.setAnswerTimeout(property(camelContext, long.class, value)); return true;
         case "assistantapikey":
         case "assistantApiKey": target.getApiParameters().setAssistantApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -47,7 +49,10 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "cursor": target.getApiParameters().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "deduplicationrepository":
+        case "deduplicationRepository": target.setDeduplicationRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "description": target.getMcpToolOptions().setDescription(property(camelContext, java.lang.String.class, value)); return true;
         case "direction": target.getApiParameters().setDirection(property(camelContext, java.lang.String.class, value)); return true;
         case "documentid":
         case "documentId": target.getApiParameters().setDocumentId(property(camelContext, java.lang.String.class, value)); return true;
@@ -56,12 +61,16 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fallbackanswer":
+        case "fallbackAnswer": target.setFallbackAnswer(property(camelContext, java.lang.String.class, value)); return true;
         case "from": target.getApiParameters().setFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "inputschema":
+        case "inputSchema": target.getMcpToolOptions().setInputSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "instanceid":
         case "instanceId": target.getApiParameters().setInstanceId(property(camelContext, java.lang.String.class, value)); return true;
         case "language": target.getApiParameters().setLanguage(property(camelContext, java.lang.String.class, value)); return true;
@@ -72,6 +81,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "mcppath":
+        case "mcpPath": target.getMcpToolOptions().setMcpPath(property(camelContext, java.lang.String.class, value)); return true;
         case "metadatakey":
         case "metadataKey": target.getApiParameters().setMetadataKey(property(camelContext, java.lang.String.class, value)); return true;
         case "metadatavalue":
@@ -80,6 +91,7 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.camelai4call.component.Ai4callOutputType.class, value)); return true;
         case "overlap": target.setOverlap(property(camelContext, java.lang.String.class, value)); return true;
+        case "path": target.setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "portalapikey":
@@ -102,6 +114,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "signaturetolerance":
+        case "signatureTolerance": target.getConfiguration().setSignatureTolerance(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startfrom":
@@ -121,12 +135,17 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "to": target.getApiParameters().setTo(property(camelContext, java.lang.String.class, value)); return true;
         case "toolid":
         case "toolId": target.getApiParameters().setToolId(property(camelContext, java.lang.String.class, value)); return true;
+        case "toolname":
+        case "toolName": target.getMcpToolOptions().setToolName(property(camelContext, java.lang.String.class, value)); return true;
+        case "transacted": target.setTransacted(property(camelContext, boolean.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validaterequest":
         case "validateRequest": target.getConfiguration().setValidateRequest(property(camelContext, boolean.class, value)); return true;
         case "verifycredentials":
         case "verifyCredentials": target.getConfiguration().setVerifyCredentials(property(camelContext, boolean.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -136,6 +155,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "allowinsecurehttp":
         case "allowInsecureHttp": return boolean.class;
+        case "answertimeout":
+        case "answerTimeout": return long.class;
         case "assistantapikey":
         case "assistantApiKey": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -158,7 +179,10 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connecttimeout":
         case "connectTimeout": return int.class;
         case "cursor": return java.lang.String.class;
+        case "deduplicationrepository":
+        case "deduplicationRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "delay": return long.class;
+        case "description": return java.lang.String.class;
         case "direction": return java.lang.String.class;
         case "documentid":
         case "documentId": return java.lang.String.class;
@@ -167,12 +191,16 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fallbackanswer":
+        case "fallbackAnswer": return java.lang.String.class;
         case "from": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "inputschema":
+        case "inputSchema": return java.lang.String.class;
         case "instanceid":
         case "instanceId": return java.lang.String.class;
         case "language": return java.lang.String.class;
@@ -183,6 +211,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConnections": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "mcppath":
+        case "mcpPath": return java.lang.String.class;
         case "metadatakey":
         case "metadataKey": return java.lang.String.class;
         case "metadatavalue":
@@ -191,6 +221,7 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "outputtype":
         case "outputType": return io.github.camelai4call.component.Ai4callOutputType.class;
         case "overlap": return java.lang.String.class;
+        case "path": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "portalapikey":
@@ -213,6 +244,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "signaturetolerance":
+        case "signatureTolerance": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startfrom":
@@ -232,12 +265,17 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "to": return java.lang.String.class;
         case "toolid":
         case "toolId": return java.lang.String.class;
+        case "toolname":
+        case "toolName": return java.lang.String.class;
+        case "transacted": return boolean.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "validaterequest":
         case "validateRequest": return boolean.class;
         case "verifycredentials":
         case "verifyCredentials": return boolean.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -248,6 +286,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "allowinsecurehttp":
         case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
+        case "answertimeout":
+        case "answerTimeout": return target.getAnswerTimeout();
         case "assistantapikey":
         case "assistantApiKey": return target.getApiParameters().getAssistantApiKey();
         case "backofferrorthreshold":
@@ -270,7 +310,10 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "cursor": return target.getApiParameters().getCursor();
+        case "deduplicationrepository":
+        case "deduplicationRepository": return target.getDeduplicationRepository();
         case "delay": return target.getDelay();
+        case "description": return target.getMcpToolOptions().getDescription();
         case "direction": return target.getApiParameters().getDirection();
         case "documentid":
         case "documentId": return target.getApiParameters().getDocumentId();
@@ -279,12 +322,16 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "fallbackanswer":
+        case "fallbackAnswer": return target.getFallbackAnswer();
         case "from": return target.getApiParameters().getFrom();
         case "greedy": return target.isGreedy();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "inputschema":
+        case "inputSchema": return target.getMcpToolOptions().getInputSchema();
         case "instanceid":
         case "instanceId": return target.getApiParameters().getInstanceId();
         case "language": return target.getApiParameters().getLanguage();
@@ -295,6 +342,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "mcppath":
+        case "mcpPath": return target.getMcpToolOptions().getMcpPath();
         case "metadatakey":
         case "metadataKey": return target.getApiParameters().getMetadataKey();
         case "metadatavalue":
@@ -303,6 +352,7 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
         case "overlap": return target.getOverlap();
+        case "path": return target.getPath();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "portalapikey":
@@ -325,6 +375,8 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "signaturetolerance":
+        case "signatureTolerance": return target.getConfiguration().getSignatureTolerance();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startfrom":
@@ -344,12 +396,17 @@ public class Ai4callEndpointConfigurer extends PropertyConfigurerSupport impleme
         case "to": return target.getApiParameters().getTo();
         case "toolid":
         case "toolId": return target.getApiParameters().getToolId();
+        case "toolname":
+        case "toolName": return target.getMcpToolOptions().getToolName();
+        case "transacted": return target.isTransacted();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "validaterequest":
         case "validateRequest": return target.getConfiguration().isValidateRequest();
         case "verifycredentials":
         case "verifyCredentials": return target.getConfiguration().isVerifyCredentials();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         default: return null;
         }
     }

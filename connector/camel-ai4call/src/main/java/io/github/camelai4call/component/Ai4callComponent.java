@@ -22,9 +22,13 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.URISupport;
 
+import io.github.camelai4call.component.callback.CallbackServer;
 import io.github.camelai4call.component.http.Ai4callHttpClient;
 import io.github.camelai4call.component.http.HttpClientSettings;
 import io.github.camelai4call.component.masking.LogMasking;
+import io.github.camelai4call.component.mcp.McpToolOptions;
+import io.github.camelai4call.component.observe.Ai4callObserver;
+import io.github.camelai4call.component.observe.Observers;
 import io.github.camelai4call.component.request.BodySchemaValidator;
 import io.github.camelai4call.component.request.RequestFactory;
 import io.github.camelai4call.component.support.JsonMapper;
@@ -45,13 +49,19 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
 
     private final Map<HttpClientSettings, Ai4callHttpClient> clients = new ConcurrentHashMap<>();
     private ScheduledExecutorService connectionWatch;
-    private final RequestFactory requestFactory = new RequestFactory(new BodySchemaValidator());
+    private final BodySchemaValidator schemaValidator = new BodySchemaValidator();
+    private final RequestFactory requestFactory = new RequestFactory(schemaValidator);
     private final CredentialCheck credentialCheck = new CredentialCheck();
+    private final CallbackServer callbackServer = new CallbackServer();
+    /** Decided at the first call, not at start: metrics off, no observer class is loaded while the context starts. */
+    private volatile Ai4callObserver observer;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        Ai4callOperation operation = resolveOperation(remaining);
-        Ai4callEndpoint endpoint = new Ai4callEndpoint(uri, this, operation, configuration.copy());
+        Ai4callCallback callback = Ai4callCallback.named(remaining);
+        Ai4callEndpoint endpoint = McpToolOptions.NAME.equals(remaining) ? Ai4callEndpoint.mcpTool(uri, this, configuration.copy())
+                : callback != null ? new Ai4callEndpoint(uri, this, callback, configuration.copy())
+                : new Ai4callEndpoint(uri, this, resolveOperation(remaining), configuration.copy());
         setProperties(endpoint, parameters);
         if (endpoint.getConfiguration().getSslContextParameters() == null && useGlobalSslContextParameters) {
             endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());
@@ -67,9 +77,12 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
             }
         }
         List<String> all = Arrays.stream(Ai4callOperation.values()).map(Enum::name).toList();
+        List<String> names = List.of((Ai4callCallback.ENDPOINT_NAMES + "," + McpToolOptions.NAME).split(","));
         throw new IllegalArgumentException("Unknown AI4CALL operation '" + name + "' in ai4call:" + name
-                                           + ". Did you mean " + String.join(", ", Suggestions.closest(name, all, 3))
-                                           + "? Valid operations: " + String.join(", ", all));
+                                           + ". Did you mean " + String.join(", ", Suggestions.closest(name, names, 3))
+                                           + "? Valid operations: " + String.join(", ", all) + "; callbacks (consumers only): "
+                                           + String.join(", ", Arrays.stream(Ai4callCallback.values()).map(Enum::name).toList())
+                                           + "; MCP tools (consumers only): " + McpToolOptions.NAME);
     }
 
     /**
@@ -96,7 +109,9 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     Ai4callHttpClient httpClientFor(Ai4callConfiguration config) {
         HttpClientSettings settings = new HttpClientSettings(config.getConnectTimeout(), config.getRequestTimeout(),
                 config.getMaxConnections(), config.getSslContextParameters());
-        return clients.computeIfAbsent(settings, this::newClient);
+        Ai4callHttpClient client = clients.computeIfAbsent(settings, this::newClient);
+        watchConnections();
+        return client;
     }
 
     private Ai4callHttpClient newClient(HttpClientSettings settings) {
@@ -121,7 +136,16 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     protected void doStart() throws Exception {
         super.doStart();
         LogMasking.onComponentStart(getCamelContext());
-        // one thread for the clients' housekeeping: answers past the request timeout, connections idle too long
+    }
+
+    /**
+     * The one thread of the clients' housekeeping (answers past the request timeout, connections idle too long),
+     * started with the first client: a context whose endpoints make no call starts no thread and loads no HTTP class.
+     */
+    private synchronized void watchConnections() {
+        if (connectionWatch != null) {
+            return;
+        }
         connectionWatch = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "Ai4callConnectionWatch");
         long period = Ai4callHttpClient.DEADLINE_CHECK_PERIOD_MILLIS;
@@ -133,12 +157,18 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
 
     @Override
     protected void doStop() throws Exception {
-        if (connectionWatch != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(connectionWatch);
-            connectionWatch = null;
+        callbackServer.stop();
+        synchronized (this) {
+            if (connectionWatch != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(connectionWatch);
+                connectionWatch = null;
+            }
         }
-        clients.values().forEach(Ai4callHttpClient::close);
-        clients.clear();
+        if (!clients.isEmpty()) { // no HTTP class is loaded for a context that made no call
+            clients.values().forEach(Ai4callHttpClient::close);
+            clients.clear();
+        }
+        observer = null; // decided again after a restart: the registry may have changed
         super.doStop();
     }
 
@@ -169,6 +199,31 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     /** Makes the requests of every endpoint; parses each base URL once. */
     RequestFactory requestFactory() {
         return requestFactory;
+    }
+
+    /** The contract's schemas, compiled once: request bodies and tool-call answers. */
+    BodySchemaValidator schemaValidator() {
+        return schemaValidator;
+    }
+
+    /** The paths the callback consumers are served at. */
+    CallbackServer callbackServer() {
+        return callbackServer;
+    }
+
+    /** Who is told how calls end and feeds advance: metrics, the dev console's record, or nobody. */
+    Ai4callObserver observer() {
+        Ai4callObserver o = observer;
+        if (o == null) {
+            synchronized (this) {
+                o = observer;
+                if (o == null) {
+                    o = Observers.of(getCamelContext());
+                    observer = o;
+                }
+            }
+        }
+        return o;
     }
 
     /** The start-up check of {@code verifyCredentials}, which remembers the accounts it has checked. */

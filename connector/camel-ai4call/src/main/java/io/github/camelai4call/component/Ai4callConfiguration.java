@@ -64,6 +64,32 @@ public class Ai4callConfiguration implements Cloneable {
     private long retryMaxDelay = 30_000;
     @UriParam(label = "advanced", defaultValue = "50", description = "Maximum pooled HTTP connections of the component's client.")
     private int maxConnections = 50;
+    @UriParam(label = "consumer,security", secret = true,
+              description = "Callback consumers and ai4call:mcpTool: the account's webhook secret (whsec_..., shown once in "
+                            + "the AI4CALL portal). Only requests signed with it (X-Ai4call-Signature, HMAC-SHA256 over the timestamp and the raw "
+                            + "body) are routed; others are answered 403. Required by every callback consumer.")
+    private String webhookSecret;
+    @UriParam(label = "consumer,security", defaultValue = "PT5M",
+              description = "Callback consumers: how far the signed X-Ai4call-Timestamp may be from this machine's clock, "
+                            + "either way (ISO-8601 duration); a request outside it is answered 403, so that a captured "
+                            + "request cannot be replayed later.")
+    private String signatureTolerance = "PT5M";
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public String getSignatureTolerance() {
+        return signatureTolerance;
+    }
+
+    public void setSignatureTolerance(String signatureTolerance) {
+        this.signatureTolerance = signatureTolerance;
+    }
 
     public String getBaseUrl() {
         return baseUrl;

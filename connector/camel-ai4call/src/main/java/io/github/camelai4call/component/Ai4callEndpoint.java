@@ -1,5 +1,6 @@
 package io.github.camelai4call.component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,10 +22,14 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.github.camelai4call.component.catalog.ParameterSpec;
 import io.github.camelai4call.component.http.HttpCallResult;
 import io.github.camelai4call.component.http.RetryPolicy;
+import io.github.camelai4call.component.mcp.McpToolConsumer;
+import io.github.camelai4call.component.mcp.McpToolOptions;
 import io.github.camelai4call.component.request.RequestFactory;
 import io.github.camelai4call.component.request.ServiceAddress;
 
@@ -42,12 +47,28 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
      */
     public static final long DEFAULT_POLL_DELAY = 60_000L;
 
+    private static final Logger LOG = LoggerFactory.getLogger(Ai4callEndpoint.class);
+
+    /** Milliseconds a tool call's route has to answer unless {@code answerTimeout} is set: 1 s below the contract's 5 s. */
+    public static final long DEFAULT_ANSWER_TIMEOUT = 4_000L;
+    /** What a tool call is answered with when its route is late or fails, unless {@code fallbackAnswer} is set. */
+    public static final String DEFAULT_FALLBACK_ANSWER = "The tool is not available right now. Offer to follow up after the call.";
+
     /** The operations that have each parameter, in catalog order. */
     private static final Map<String, List<String>> OPERATIONS_BY_PARAMETER = operationsByParameter();
 
-    @UriPath(description = "The AI4CALL operation (the operationId of the contract).")
+    @UriPath(description = "The AI4CALL operation (the operationId of the contract) or, for a consumer, a callback the "
+                           + "platform sends (toolCall, callEnded, conversationSaved: the callbacks of the contract), or "
+                           + "mcpTool, a tool of the MCP server an assistant's pre-call MCP configuration points to.",
+             enums = Ai4callCallback.ENDPOINT_NAMES + "," + McpToolOptions.NAME, javaType = "java.lang.String")
     @Metadata(required = true)
     private Ai4callOperation operation;
+    /** The callback of a callback consumer; null for an operation. */
+    private Ai4callCallback callback;
+    /** Whether this is {@code ai4call:mcpTool}. */
+    private boolean mcpTool;
+    @UriParam
+    private McpToolOptions mcpToolOptions = new McpToolOptions();
     @UriParam
     private Ai4callConfiguration configuration;
     @UriParam
@@ -76,8 +97,16 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     private DataSource stateDataSource;
     @UriParam(label = "consumer", defaultValue = "500",
               description = "Records delivered one by one between two writes of the state, besides the write after each "
-                            + "page and poll. After a crash, the records delivered since the last write are delivered again.")
+                            + "page and poll. After a crash, the records delivered since the last write are delivered again "
+                            + "(unless transacted).")
     private int stateWriteEvery = 500;
+    @UriParam(label = "consumer,advanced", defaultValue = "false",
+              description = "With stateDataSource: the records between two state writes are routed inside one transaction "
+                            + "of that database, which the state write commits. A route writing to the same DataSource with "
+                            + "camel-sql (or Spring's DataSourceUtils) joins it, so its rows and the feed state commit or roll "
+                            + "back together: each record lands exactly once in that database, across crashes and nodes. "
+                            + "Needs spring-jdbc (camel-sql brings it); the route must run on the consumer's thread.")
+    private boolean transacted;
     @UriParam(label = "consumer,advanced",
               description = "Where the watermark of the feed is kept across restarts, with idempotentRepository, when you "
                             + "bring Camel repositories (e.g. a FileStateRepository); not written atomically with the ids: "
@@ -89,6 +118,28 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
                             + "It holds about one overlap window of ids: an id is removed once the saved watermark is more "
                             + "than overlap past its record. In memory by default.")
     private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer",
+              description = "Callback consumers: the path served through Camel's platform-http, by default /ai4call/ and "
+                            + "the callback in kebab case (/ai4call/tool-call, /ai4call/call-ended, "
+                            + "/ai4call/conversation-saved). Several consumers may share a path (and its webhookSecret): "
+                            + "each request goes to the one of its X-Ai4call-Event and, for tool calls, of its toolId.")
+    private String path;
+    @UriParam(label = "consumer,advanced",
+              description = "Callback consumers: the delivery ids already routed, so that a redelivery (the platform "
+                            + "delivers at least once) is not routed again. Share one (e.g. Camel's JDBC repository) between "
+                            + "nodes behind a load balancer. In memory by default (the last 10,000 ids).")
+    private IdempotentRepository deduplicationRepository;
+    @UriParam(label = "consumer", defaultValue = "" + DEFAULT_ANSWER_TIMEOUT,
+              description = "toolCall: milliseconds the route has to answer, below the platform's own deadline (the "
+                            + "contract's x-ai4call-answer-deadline, 5 s). A route that takes longer, fails or answers "
+                            + "something that is not a ToolCallAnswer gets the fallbackAnswer sent instead, and its error "
+                            + "goes to the consumer's exception handler.")
+    private long answerTimeout = DEFAULT_ANSWER_TIMEOUT;
+    @UriParam(label = "consumer", defaultValue = DEFAULT_FALLBACK_ANSWER,
+              description = "toolCall: the result the assistant speaks from when the route is late or fails (at most 2000 "
+                            + "characters); the answer carries the request's callId.")
+    private String fallbackAnswer = DEFAULT_FALLBACK_ANSWER;
 
     // declared again only so that the descriptor and the docs show this default: ScheduledPollEndpoint keeps the
     // value (the constructor sets it there) and the configurer calls its setDelay
@@ -107,6 +158,21 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
         setDelay(DEFAULT_POLL_DELAY);
     }
 
+    /** A callback consumer's endpoint ({@code ai4call:toolCall}...). */
+    public Ai4callEndpoint(String uri, Ai4callComponent component, Ai4callCallback callback,
+                           Ai4callConfiguration configuration) {
+        this(uri, component, (Ai4callOperation) null, configuration);
+        this.callback = callback;
+        this.path = callback.defaultPath();
+    }
+
+    /** The endpoint of one tool of the context's MCP server ({@code ai4call:mcpTool?toolName=...}). */
+    public static Ai4callEndpoint mcpTool(String uri, Ai4callComponent component, Ai4callConfiguration configuration) {
+        Ai4callEndpoint endpoint = new Ai4callEndpoint(uri, component, (Ai4callOperation) null, configuration);
+        endpoint.mcpTool = true;
+        return endpoint;
+    }
+
     @Override
     public long getDefaultDelay() {
         return DEFAULT_POLL_DELAY;
@@ -119,16 +185,38 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() {
+        if (mcpTool) {
+            throw new IllegalArgumentException("ai4call:" + McpToolOptions.NAME + " is a consumer: use it in from(...); the "
+                                               + "assistant calls the tool through the MCP server");
+        }
+        if (callback != null) {
+            throw new IllegalArgumentException("ai4call:" + callback + " is a callback: AI4CALL sends it to your system, so it "
+                                               + "can only be consumed, from(\"ai4call:" + callback + "\"); its URL is set with "
+                                               + "ai4call:" + callback.operation() + " (" + callback.urlField() + ")");
+        }
         return new Ai4callProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (mcpTool) {
+            McpToolConsumer consumer = new McpToolConsumer(this, processor, mcpToolOptions, configuration.getWebhookSecret(),
+                    signatureTolerance());
+            configureConsumer(consumer);
+            return consumer;
+        }
+        if (callback != null) {
+            Ai4callCallbackConsumer consumer = new Ai4callCallbackConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
         if (!operation.analyticsFeed()) {
             throw new IllegalArgumentException("ai4call:" + operation + " cannot be consumed: only the analytics feeds ("
                                                + String.join(", ", Arrays.stream(Ai4callOperation.values())
                                                        .filter(Ai4callOperation::analyticsFeed).map(Enum::name).toList())
-                                               + ") can be polled; use it in to(...) instead");
+                                               + ") can be polled and the callbacks ("
+                                               + String.join(", ", Arrays.stream(Ai4callCallback.values()).map(Enum::name).toList())
+                                               + ") received; use it in to(...) instead");
         }
         Ai4callFeedConsumer consumer = new Ai4callFeedConsumer(this, processor);
         configureConsumer(consumer);
@@ -138,10 +226,75 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        if (mcpTool) {
+            mcpToolOptions.check();
+            signatureTolerance();
+            refuseParameterOptions(McpToolOptions.NAME, null);
+            return;
+        }
+        String mcpOption = mcpToolOptions.setOnAnotherEndpoint();
+        if (mcpOption != null) {
+            throw new IllegalArgumentException("ai4call:" + (callback != null ? callback : operation) + ": option '" + mcpOption
+                                               + "' is an option of ai4call:" + McpToolOptions.NAME + " only");
+        }
+        if (callback != null) {
+            checkCallbackOptions();
+            return;
+        }
         checkBaseUrl();
         checkTimeouts();
         checkRetries();
         checkParameterOptions();
+    }
+
+    /** A callback consumer's options, at creation: a value no request could use fails here, naming the option. */
+    private void checkCallbackOptions() {
+        String where = "ai4call:" + callback + ": option ";
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException(where + "'path' must start with /, not '" + path + "'");
+        }
+        signatureTolerance();
+        if (callback.answered()) {
+            if (answerTimeout <= 0) {
+                throw new IllegalArgumentException(where + "'answerTimeout' must be a positive number of milliseconds");
+            }
+            if (callback.answerDeadline() != null && answerTimeout >= callback.answerDeadline().toMillis()) {
+                LOG.warn("{}'answerTimeout' is {} ms, not below the platform's deadline of {} ms (x-ai4call-answer-deadline): "
+                         + "a late answer is lost, and the assistant has nothing to say", where, answerTimeout,
+                        callback.answerDeadline().toMillis());
+            }
+            if (fallbackAnswer == null || fallbackAnswer.isBlank() || fallbackAnswer.length() > 2000) {
+                throw new IllegalArgumentException(where + "'fallbackAnswer' must be a text of 1 to 2000 characters");
+            }
+        }
+        refuseParameterOptions(callback.toString(), callback == Ai4callCallback.toolCall ? "toolId" : null);
+    }
+
+    /** A consumer that calls no operation: an operation's parameter set on it would be ignored, so it is refused. */
+    private void refuseParameterOptions(String consumer, String selector) {
+        for (String name : OPERATIONS_BY_PARAMETER.keySet()) {
+            Object value = apiParameters.valueOf(name);
+            if (value != null && !(value instanceof String s && s.isBlank()) && !name.equals(selector)) {
+                throw new IllegalArgumentException("ai4call:" + consumer + ": option '" + name + "' is a parameter of "
+                                                   + String.join(", ", OPERATIONS_BY_PARAMETER.get(name))
+                                                   + ", not an option of the " + consumer + " consumer");
+            }
+        }
+    }
+
+    /** The signatureTolerance option as a duration. */
+    Duration signatureTolerance() {
+        try {
+            Duration tolerance = Duration.parse(configuration.getSignatureTolerance());
+            if (!tolerance.isNegative()) {
+                return tolerance;
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("ai4call:" + (mcpTool ? McpToolOptions.NAME : callback)
+                                           + ": option 'signatureTolerance' must be an ISO-8601 "
+                                           + "duration such as PT5M, not '" + configuration.getSignatureTolerance() + "'");
     }
 
     private void checkTimeouts() {
@@ -193,7 +346,13 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        caller = new OperationCaller(this, getComponent().requestFactory(), getComponent().httpClientFor(configuration),
+        if (callback != null || mcpTool) {
+            return;
+        }
+        if (configuration.getSslContextParameters() != null) {
+            getComponent().httpClientFor(configuration); // a TLS context that cannot be built fails the start, not a call
+        }
+        caller = new OperationCaller(this, getComponent().requestFactory(),
                 new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
                         configuration.getRetryMaxDelay()));
     }
@@ -253,6 +412,51 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
 
     public void setOperation(Ai4callOperation operation) {
         this.operation = operation;
+    }
+
+    public McpToolOptions getMcpToolOptions() {
+        return mcpToolOptions;
+    }
+
+    public void setMcpToolOptions(McpToolOptions mcpToolOptions) {
+        this.mcpToolOptions = mcpToolOptions;
+    }
+
+    /** The callback of a callback consumer's endpoint, or null for an operation. */
+    public Ai4callCallback getCallback() {
+        return callback;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public IdempotentRepository getDeduplicationRepository() {
+        return deduplicationRepository;
+    }
+
+    public void setDeduplicationRepository(IdempotentRepository deduplicationRepository) {
+        this.deduplicationRepository = deduplicationRepository;
+    }
+
+    public long getAnswerTimeout() {
+        return answerTimeout;
+    }
+
+    public void setAnswerTimeout(long answerTimeout) {
+        this.answerTimeout = answerTimeout;
+    }
+
+    public String getFallbackAnswer() {
+        return fallbackAnswer;
+    }
+
+    public void setFallbackAnswer(String fallbackAnswer) {
+        this.fallbackAnswer = fallbackAnswer;
     }
 
     public Ai4callConfiguration getConfiguration() {
@@ -317,6 +521,14 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
 
     public void setStateWriteEvery(int stateWriteEvery) {
         this.stateWriteEvery = stateWriteEvery;
+    }
+
+    public boolean isTransacted() {
+        return transacted;
+    }
+
+    public void setTransacted(boolean transacted) {
+        this.transacted = transacted;
     }
 
     public StateRepository<String, String> getStateRepository() {

@@ -38,7 +38,9 @@ import io.github.camelai4call.component.feed.FeedStateStore;
 import io.github.camelai4call.component.feed.FileFeedStateStore;
 import io.github.camelai4call.component.feed.JdbcFeedStateStore;
 import io.github.camelai4call.component.feed.MemoryFeedStateStore;
+import io.github.camelai4call.component.feed.tx.StateTransaction;
 import io.github.camelai4call.component.http.HttpCallResult;
+import io.github.camelai4call.component.observe.Ai4callObserver.FeedObserver;
 import io.github.camelai4call.component.support.Digests;
 
 /**
@@ -63,9 +65,13 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     private final Class<?> recordType;
     private final Duration overlap;
     private FeedStateStore store;
+    /** With transacted=true: the open transaction of the records routed since the last state write. */
+    private StateTransaction transaction;
     private FeedState state;
     private String stateKey;
     private final ReentrantLock polling = new ReentrantLock();
+    /** Told of records delivered and watermarks written; asked for at the first poll, not at start. */
+    private FeedObserver observer;
 
     public Ai4callFeedConsumer(Ai4callEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -86,10 +92,12 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStart() throws Exception {
         store = createStore();
+        transaction = endpoint.isTransacted() ? new StateTransaction(endpoint.getStateDataSource()) : null;
         // started here, not with the context: a node that becomes master later reads the state as it is then
         store.start();
         stateKey = stateKey();
         state = null;
+        observer = null;
         super.doStart();
     }
 
@@ -101,6 +109,16 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
         if (chosen > 1) {
             throw new IllegalArgumentException("ai4call:" + feed + ": set one of stateFile, stateDataSource or "
                                                + "stateRepository/idempotentRepository, not several");
+        }
+        if (endpoint.isTransacted()) {
+            if (endpoint.getStateDataSource() == null) {
+                throw new IllegalArgumentException("ai4call:" + feed + ": option 'transacted' needs stateDataSource (the "
+                                                   + "database whose transaction holds the route's writes and the feed state)");
+            }
+            if (!springJdbcPresent()) {
+                throw new IllegalArgumentException("ai4call:" + feed + ": option 'transacted' needs spring-jdbc on the "
+                                                   + "classpath (camel-sql brings it)");
+            }
         }
         if (endpoint.getStateFile() != null) {
             return new FileFeedStateStore(Path.of(endpoint.getStateFile()));
@@ -142,8 +160,14 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     }
 
     private int pollFeed() throws Exception {
+        if (observer == null) {
+            observer = endpoint.getComponent().observer().feed(feed.name(), String.valueOf(getRouteId()));
+        }
         // the state as the store holds it now: unchanged unless another node wrote since (a takeover)
         state = store.load(stateKey, state);
+        if (state.watermark() != null) {
+            observer.watermark(state.watermark()); // as written before, by this node or another
+        }
         Instant watermark = watermark();
         Instant from = watermark == null ? null : watermark.minus(overlap);
         String cursor = null;
@@ -240,8 +264,9 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
             message.setHeader(Ai4callConstants.RECORD_ID, id);
             message.setHeader(Ai4callConstants.RECORD_TIME, time.toString());
             message.setBody(convert(record));
-            getProcessor().process(exchange);
+            route(exchange);
             if (exchange.getException() != null) {
+                abandonTransaction();
                 progress.failed = true;
                 getExceptionHandler().handleException("ai4call:" + feed + " record " + id
                                                       + " failed; it is delivered again on the next poll",
@@ -250,6 +275,7 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
             }
             state.delivered(id, time);
             progress.exchanges++;
+            observer.delivered(1);
             return true;
         } finally {
             releaseExchange(exchange, false);
@@ -265,8 +291,9 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
             }
             exchange.getMessage().setHeader(Ai4callConstants.FEED, feed.name());
             exchange.getMessage().setBody(bodies);
-            getProcessor().process(exchange);
+            route(exchange);
             if (exchange.getException() != null) {
+                abandonTransaction();
                 progress.failed = true;
                 getExceptionHandler().handleException("ai4call:" + feed + " page of " + records.size()
                                                       + " records failed; it is delivered again on the next poll",
@@ -278,8 +305,46 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
                 state.delivered(idOf(r), time);
             }
             progress.exchanges++;
+            observer.delivered(records.size());
         } finally {
             releaseExchange(exchange, false);
+        }
+    }
+
+    /** Routes the exchange, inside the open transaction when transacted (started by the first record after a write). */
+    private void route(Exchange exchange) throws Exception {
+        if (transaction == null) {
+            getProcessor().process(exchange);
+            return;
+        }
+        transaction.begin();
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception | Error e) {
+            abandonTransaction();
+            throw e;
+        }
+    }
+
+    /**
+     * A record failed inside the transaction: what the route wrote since the last state write is rolled back, and so
+     * are the deliveries the state holds in memory since then (read again from the store by the next poll), which
+     * delivers those records again.
+     */
+    private void abandonTransaction() {
+        if (transaction != null && transaction.active()) {
+            state = null;
+            transaction.rollback();
+        }
+    }
+
+    private static boolean springJdbcPresent() {
+        try {
+            Class.forName("org.springframework.jdbc.datasource.DataSourceTransactionManager", false,
+                    Ai4callFeedConsumer.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 
@@ -313,16 +378,38 @@ public class Ai4callFeedConsumer extends ScheduledPollConsumer {
     private void write(PollProgress progress) throws Exception {
         progress.sinceWrite = 0;
         if (state == null || !state.changed()) {
+            if (transaction != null) {
+                transaction.commit(); // nothing of the state changed: what the route wrote, if anything, stands
+            }
             return;
         }
         state.forgetBefore(state.watermark().minus(overlap));
         try {
-            store.save(stateKey, state);
+            if (transaction != null) {
+                writeInTransaction();
+            } else {
+                store.save(stateKey, state);
+            }
         } catch (Exception e) {
+            abandonTransaction();
             state = null; // read again from the store by the next poll
             throw e;
         }
+        observer.watermark(state.watermark());
         LOG.debug("ai4call:{} watermark {} written with {} ids", feed, state.watermark(), state.ids().size());
+    }
+
+    /** The state write joins the transaction of the records routed since the last write, and commits it all. */
+    private void writeInTransaction() throws Exception {
+        transaction.begin();
+        java.sql.Connection connection = transaction.connection();
+        try {
+            ((JdbcFeedStateStore) store).write(connection, stateKey, state);
+        } finally {
+            transaction.release(connection);
+        }
+        transaction.commit();
+        state.written(state.version() + 1);
     }
 
     private Instant startInstant() {

@@ -91,30 +91,7 @@ public final class JdbcFeedStateStore implements FeedStateStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                claim(c, key, state);
-                if (!state.removed().isEmpty()) {
-                    try (PreparedStatement d = c.prepareStatement("DELETE FROM " + IDS_TABLE
-                                                                  + " WHERE state_key = ? AND record_id = ?")) {
-                        for (String id : state.removed()) {
-                            d.setString(1, key);
-                            d.setString(2, id);
-                            d.addBatch();
-                        }
-                        d.executeBatch();
-                    }
-                }
-                if (!state.added().isEmpty()) {
-                    try (PreparedStatement i = c.prepareStatement("INSERT INTO " + IDS_TABLE
-                                                                  + " (state_key, record_id, record_time) VALUES (?, ?, ?)")) {
-                        for (Map.Entry<String, Instant> e : state.added().entrySet()) {
-                            i.setString(1, key);
-                            i.setString(2, e.getKey());
-                            i.setString(3, e.getValue().toString());
-                            i.addBatch();
-                        }
-                        i.executeBatch();
-                    }
-                }
+                write(c, key, state);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -122,6 +99,38 @@ public final class JdbcFeedStateStore implements FeedStateStore {
             }
         }
         state.written(state.version() + 1);
+    }
+
+    /**
+     * The statements of a write, on a connection whose transaction the caller commits (then calls
+     * {@link FeedState#written(long)} with the next version) or rolls back: for a transaction that also holds what the
+     * route wrote.
+     */
+    public void write(Connection c, String key, FeedState state) throws SQLException {
+        claim(c, key, state);
+        if (!state.removed().isEmpty()) {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM " + IDS_TABLE
+                                                          + " WHERE state_key = ? AND record_id = ?")) {
+                for (String id : state.removed()) {
+                    d.setString(1, key);
+                    d.setString(2, id);
+                    d.addBatch();
+                }
+                d.executeBatch();
+            }
+        }
+        if (!state.added().isEmpty()) {
+            try (PreparedStatement i = c.prepareStatement("INSERT INTO " + IDS_TABLE
+                                                          + " (state_key, record_id, record_time) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, Instant> e : state.added().entrySet()) {
+                    i.setString(1, key);
+                    i.setString(2, e.getKey());
+                    i.setString(3, e.getValue().toString());
+                    i.addBatch();
+                }
+                i.executeBatch();
+            }
+        }
     }
 
     /** Moves the key's version from the one the state was read at to the next, or fails: another node wrote. */

@@ -25,9 +25,10 @@ public final class LogMasking {
 
     /**
      * The option, property and JSON names that hold a key, as Camel's keyword lists spell them (lower case); "portal"
-     * and "assistant" also catch misspelled options ({@code assistantApiKye=...}) in the endpoint URIs Camel prints.
+     * and "assistant" also catch misspelled options ({@code assistantApiKye=...}) in the endpoint URIs Camel prints;
+     * "webhooksecret" is the secret that signs what AI4CALL sends (camel.component.ai4call.webhook-secret).
      */
-    public static final List<String> KEYWORDS = List.of("portalapikey", "assistantapikey", "portal", "assistant");
+    public static final List<String> KEYWORDS = List.of("portalapikey", "assistantapikey", "portal", "assistant", "webhooksecret");
 
     private LogMasking() {
     }
