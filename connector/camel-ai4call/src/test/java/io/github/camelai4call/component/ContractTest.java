@@ -39,7 +39,7 @@ class ContractTest {
         OpenAPI api = result.getOpenAPI();
         assertEquals("3.0.3", api.getOpenapi());
         assertTrue(api.getInfo().getTitle().contains("AI4CALL"));
-        assertEquals(Set.of("clientEmail", "portalApiKey"), api.getComponents().getSecuritySchemes().keySet());
+        assertEquals(Set.of("clientEmail", "portalApiKey", "webhookSignature"), api.getComponents().getSecuritySchemes().keySet());
 
         List<Operation> ops = new ArrayList<>();
         api.getPaths().values().forEach(p -> ops.addAll(p.readOperations()));

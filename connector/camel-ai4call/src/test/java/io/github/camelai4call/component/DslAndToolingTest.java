@@ -97,8 +97,19 @@ class DslAndToolingTest extends Ai4callTestSupport {
     void descriptorListsEveryOperationAndMarksSecrets() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelai4call/component/ai4call.json")) {
             JsonNode json = new ObjectMapper().readTree(in);
-            assertEquals(Ai4callOperation.values().length, json.at("/properties/operation/enum").size());
+            // every operation, then the callbacks and the MCP tool (consumers only)
+            assertEquals(Ai4callOperation.values().length + Ai4callCallback.values().length + 1,
+                    json.at("/properties/operation/enum").size());
+            assertEquals("mcpTool", json.at("/properties/operation/enum").get(json.at("/properties/operation/enum").size() - 1).asText());
+            for (String mcpOption : new String[] { "toolName", "description", "inputSchema", "mcpPath" }) {
+                assertEquals("consumer,mcp", json.at("/properties/" + mcpOption + "/label").asText(), mcpOption);
+            }
+            for (Ai4callOperation op : Ai4callOperation.values()) {
+                assertEquals(op.name(), json.at("/properties/operation/enum/" + op.ordinal()).asText());
+            }
             assertEquals(55, Ai4callOperation.values().length);
+            assertTrue(json.at("/properties/webhookSecret/secret").asBoolean());
+            assertTrue(json.at("/componentProperties/webhookSecret/secret").asBoolean());
             assertTrue(json.at("/properties/portalApiKey/secret").asBoolean());
             assertTrue(json.at("/properties/assistantApiKey/secret").asBoolean());
             assertTrue(json.at("/componentProperties/portalApiKey/secret").asBoolean());

@@ -21,15 +21,38 @@ class LogMaskingTest {
     private static final String ASSISTANT = DemoData.DEMO_ASSISTANT_SALES;
 
     @Test
+    void everySecretOptionOfTheDescriptorIsAKeyword() throws Exception {
+        // the keywords are a list in code (read at start, no JSON parsing then); the descriptor is the source of truth
+        try (java.io.InputStream in = getClass().getResourceAsStream("/META-INF/io/github/camelai4call/component/ai4call.json")) {
+            com.fasterxml.jackson.databind.JsonNode descriptor = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+            java.util.Set<String> secrets = new java.util.TreeSet<>();
+            for (String section : new String[] { "componentProperties", "properties", "headers" }) {
+                descriptor.path(section).fields().forEachRemaining(option -> {
+                    if (option.getValue().path("secret").asBoolean()) {
+                        secrets.add(option.getKey());
+                    }
+                });
+            }
+            assertTrue(secrets.size() >= 3, secrets.toString());
+            for (String secret : secrets) {
+                String name = secret.toLowerCase(java.util.Locale.ROOT).replace("camelai4call", "");
+                assertTrue(LogMasking.KEYWORDS.stream().anyMatch(name::contains),
+                        "the secret option " + secret + " is not covered by LogMasking.KEYWORDS " + LogMasking.KEYWORDS);
+            }
+        }
+    }
+
+    @Test
     void keywordsAreAddedOnceAndTheApplicationsAreKept() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             context.getCamelContextExtension().setAdditionalSensitiveKeywords("myToken");
             LogMasking.beforeRoutes(context);
             LogMasking.addSensitiveKeywords(context);
-            assertEquals("myToken,portalapikey,assistantapikey,portal,assistant",
+            assertEquals("myToken,portalapikey,assistantapikey,portal,assistant,webhooksecret",
                     context.getCamelContextExtension().getAdditionalSensitiveKeywords());
             // what Camel Main's summaries ask
             assertTrue(CamelContextHelper.containsSensitive(context, "camel.component.ai4call.portal-api-key"));
+            assertTrue(CamelContextHelper.containsSensitive(context, "camel.component.ai4call.webhook-secret"));
             assertTrue(CamelContextHelper.containsSensitive(context, "ai4call.assistant"));
             assertTrue(CamelContextHelper.containsSensitive(context, "mytoken"));
             assertFalse(CamelContextHelper.containsSensitive(context, "camel.component.ai4call.email"));

@@ -1,0 +1,21 @@
+package io.github.camelai4call.component;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Waits for what a test checks to become true, failing after a timeout (no fixed sleeps). */
+final class Await {
+
+    private Await() {
+    }
+
+    static void until(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, "not within " + timeout);
+            Thread.sleep(20);
+        }
+    }
+}
