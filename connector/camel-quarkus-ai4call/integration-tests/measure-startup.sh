@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Start-up of the packaged Quarkus application (target/quarkus-app) with the AI4CALL extension and 4 routes
-# (3 producers + the analyticsCallsOutbound feed consumer), pointed at a standalone simulator through the
+# Start-up of the packaged Quarkus application (target/quarkus-app) with the AI4CALL extension and 4 routes in use
+# (3 producers + the analyticsCallsOutbound feed consumer; the run-once route of QuarkusLogsIT stays idle), pointed at a standalone simulator through the
 # AI4CALL_* environment variables. Prints Quarkus's "started in" figure of each run and the wall time until
 # that line appeared. Usage: measure-startup.sh [runs] (after: mvn -B -o -f connector/camel-quarkus-ai4call/pom.xml install -DskipTests)
 set -euo pipefail

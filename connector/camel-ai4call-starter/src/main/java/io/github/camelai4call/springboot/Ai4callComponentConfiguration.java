@@ -145,6 +145,13 @@ public class Ai4callComponentConfiguration extends ComponentConfigurationPropert
      */
     private String portalApiKey;
     /**
+     * Callback consumers: how far the signed X-Ai4call-Timestamp may be
+     * from this machine's clock, either way (ISO-8601 duration); a request
+     * outside it is answered 403, so that a captured request cannot be
+     * replayed later.
+     */
+    private String signatureTolerance = "PT5M";
+    /**
      * TLS configuration (trust store, key store, protocols) for the HTTPS
      * connection. The option is a
      * org.apache.camel.support.jsse.SSLContextParameters type.
@@ -155,6 +162,14 @@ public class Ai4callComponentConfiguration extends ComponentConfigurationPropert
      * configured.
      */
     private Boolean useGlobalSslContextParameters = false;
+    /**
+     * Callback consumers and ai4call:mcpTool: the account's webhook secret
+     * (whsec_..., shown once in the AI4CALL portal). Only requests signed
+     * with it (X-Ai4call-Signature, HMAC-SHA256 over the timestamp and the
+     * raw body) are routed; others are answered 403. Required by every
+     * callback consumer.
+     */
+    private String webhookSecret;
     /**
      * Allow a plain http baseUrl on a non-loopback host (never do this with
      * real credentials).
@@ -313,6 +328,14 @@ public class Ai4callComponentConfiguration extends ComponentConfigurationPropert
         this.portalApiKey = portalApiKey;
     }
 
+    public String getSignatureTolerance() {
+        return signatureTolerance;
+    }
+
+    public void setSignatureTolerance(String signatureTolerance) {
+        this.signatureTolerance = signatureTolerance;
+    }
+
     public SSLContextParameters getSslContextParameters() {
         return sslContextParameters;
     }
@@ -327,6 +350,14 @@ public class Ai4callComponentConfiguration extends ComponentConfigurationPropert
 
     public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
     }
 
     public Boolean getAllowInsecureHttp() {
