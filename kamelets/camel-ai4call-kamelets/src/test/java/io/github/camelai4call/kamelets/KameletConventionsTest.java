@@ -22,6 +22,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.camelai4call.component.Ai4callCallback;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -228,7 +230,8 @@ class KameletConventionsTest {
         }
         assertTrue(violations.isEmpty(), violations.size() + " convention violations:\n" + String.join("\n", violations));
         assertEquals(55, counts.getOrDefault("action", 0), "an action per operation");
-        assertEquals(7, counts.getOrDefault("source", 0), "a source per analytics feed");
+        assertEquals(7 + Ai4callCallback.values().length, counts.getOrDefault("source", 0),
+                "a source per analytics feed and per callback");
         assertEquals(2, counts.getOrDefault("sink", 0), "outboundCall and outboundCallPbx sinks");
     }
 

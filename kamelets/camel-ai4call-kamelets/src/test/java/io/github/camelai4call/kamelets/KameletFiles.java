@@ -18,6 +18,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.junit.jupiter.api.Assumptions;
 
+import io.github.camelai4call.component.Ai4callCallback;
+
 /** The committed Kamelets, the repository layout and the component descriptor, for the tests. */
 final class KameletFiles {
 
@@ -26,6 +28,8 @@ final class KameletFiles {
     static final Path MODULE = Path.of("").toAbsolutePath();
     static final Path KAMELETS = MODULE.resolve("src/main/resources/kamelets");
     static final String DESCRIPTOR = "META-INF/io/github/camelai4call/component/ai4call.json";
+    /** The system property naming the folder of the reference CRDs, when it is not {@code ../shared/reference}. */
+    static final String REFERENCE_DIR = "ai4call.reference.dir";
 
     private KameletFiles() {
     }
@@ -40,9 +44,13 @@ final class KameletFiles {
         throw new IllegalStateException("No repository root above " + MODULE);
     }
 
-    /** A file of {@code ../shared/reference} (relative to the repository root); skips the test loudly when absent. */
+    /**
+     * A file of {@code ../shared/reference} (relative to the repository root, or the folder the system property
+     * {@value #REFERENCE_DIR} names, for a checkout elsewhere such as a git worktree); skips the test loudly when absent.
+     */
     static Path reference(String name) {
-        Path file = repoRoot().resolve("../shared/reference").resolve(name).normalize();
+        String dir = System.getProperty(REFERENCE_DIR);
+        Path file = (dir != null ? Path.of(dir) : repoRoot().resolve("../shared/reference")).resolve(name).normalize();
         Assumptions.assumeTrue(Files.isRegularFile(file), () -> "SKIPPED: the reference CRD " + file
                 + " is absent (../shared/reference next to the repository); this check needs it and is skipped, "
                 + "not passed");
@@ -77,6 +85,12 @@ final class KameletFiles {
 
     static String type(JsonNode kamelet) {
         return kamelet.path("metadata").path("labels").path("camel.apache.org/kamelet.type").asText();
+    }
+
+    /** The callback whose consumer the Kamelet's template starts from ({@code ai4call:callEnded}...), or null. */
+    static Ai4callCallback callback(JsonNode kamelet) {
+        String uri = kamelet.path("spec").path("template").path("from").path("uri").asText();
+        return uri.startsWith("ai4call:") ? Ai4callCallback.named(uri.substring("ai4call:".length())) : null;
     }
 
     static String name(JsonNode kamelet) {

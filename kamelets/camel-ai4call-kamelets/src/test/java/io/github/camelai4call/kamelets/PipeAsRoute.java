@@ -18,14 +18,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * arrives as {@code %7B%7Bai4call.email%7D%7D}, so no property placeholder of a Pipe resolves. The route form
  * passes the same properties as {@code parameters}, which the YAML DSL leaves unencoded for {@code kamelet:}.
  */
-final class PipeAsRoute {
+public final class PipeAsRoute {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private PipeAsRoute() {
     }
 
-    static String routeYaml(Path pipeFile) throws IOException {
+    public static String routeYaml(Path pipeFile) throws IOException {
         JsonNode pipe = YAML.readTree(pipeFile.toFile());
         if (!"Pipe".equals(pipe.path("kind").asText())) {
             throw new IllegalArgumentException(pipeFile + " is not a Pipe");
