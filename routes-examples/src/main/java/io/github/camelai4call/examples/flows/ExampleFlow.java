@@ -15,7 +15,8 @@ public enum ExampleFlow {
     CALL_HISTORY_REPORT("call-history-report", CallHistoryReport::new),
     PROMPTS_GITOPS("prompts-gitops", PromptsGitOps::new),
     KNOWLEDGE_BASE_SYNC("knowledge-base-sync", KnowledgeBaseSync::new),
-    MULTI_TENANT_CALLS("multi-tenant-calls", MultiTenantCalls::new);
+    MULTI_TENANT_CALLS("multi-tenant-calls", MultiTenantCalls::new),
+    APPOINTMENT_BOOKING("appointment-booking", AppointmentBooking::new);
 
     /** The two DSLs every flow is written in. */
     public enum Dsl { JAVA, YAML }

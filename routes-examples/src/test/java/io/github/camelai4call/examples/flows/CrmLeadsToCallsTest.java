@@ -3,12 +3,16 @@ package io.github.camelai4call.examples.flows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +84,52 @@ class CrmLeadsToCallsTest extends ExampleTestSupport {
         await("the file done", Duration.ofSeconds(5), () -> Files.exists(inbox.resolve("done/leads-again.csv")));
         assertEquals(List.of("L-1", "L-3", "L-2"), leadsCalled(), "each lead placed once");
         assertTrue(text(ids).contains("L-1"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dsl.class)
+    void aLeadPostedTwiceByTheCrmIsCalledOnce(Dsl dsl) throws Exception {
+        Properties props = props("crm.dir", dir.toString(), "crm.poll-delay", "100",
+                "ai4call.assistant", DemoData.DEMO_ASSISTANT_SALES);
+        start(dsl, props, ExampleFlow.CRM_LEADS_TO_CALLS);
+        String lead = "{\"lead_id\":\"L-21\",\"name\":\"Maria Rossi\",\"phone\":\"+390810000121\"}";
+
+        // the CRM posts the lead, and posts it again before the first answer came (a retry, a second click)
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> post(lead));
+        CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> post(lead));
+        List<HttpResponse<String>> answers = List.of(first.get(), second.get());
+
+        assertEquals(List.of(200, 200), answers.stream().map(HttpResponse::statusCode).toList());
+        List<OutboundCall> calls = SIMULATOR.simulator().outboundCalls();
+        assertEquals(1, calls.size(), "one call for the lead");
+        assertEquals("L-21", calls.get(0).metadata().get("lead_id"));
+        assertEquals("+390810000121", calls.get(0).to());
+        Set<String> bodies = answers.stream().map(HttpResponse::body).collect(Collectors.toSet());
+        assertEquals(Set.of("{\"lead_id\":\"L-21\",\"status\":\"queued\",\"callId\":\"" + calls.get(0).callId() + "\"}",
+                "{\"lead_id\":\"L-21\",\"status\":\"duplicate\"}"), bodies);
+
+        // posted a day later, or in a CSV file: the same lead, still not called again
+        assertEquals("{\"lead_id\":\"L-21\",\"status\":\"duplicate\"}", post(lead).body());
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        drop(inbox, "leads.csv", "lead_id,name,phone\nL-21,Maria Rossi,+390810000121\nL-22,Luca Neri,+390810000122\n");
+        await("the file done", Duration.ofSeconds(20), () -> Files.exists(inbox.resolve("done/leads.csv")));
+        assertEquals(List.of("L-21", "L-22"), leadsCalled());
+
+        // a call AI4CALL refuses: 500 to the CRM, and the lead forgotten, so that the CRM's retry calls it
+        SIMULATOR.simulator().faults().inject("outboundCall", Fault.status(422).times(1));
+        String other = "{\"lead_id\":\"L-23\",\"name\":\"Sara Gallo\",\"phone\":\"+390810000123\"}";
+        assertEquals(500, post(other).statusCode());
+        assertEquals(List.of("L-21", "L-22"), leadsCalled());
+        assertTrue(post(other).body().contains("\"status\":\"queued\""));
+        assertEquals(List.of("L-21", "L-22", "L-23"), leadsCalled());
+    }
+
+    private static HttpResponse<String> post(String lead) {
+        try {
+            return post("/crm/leads", lead);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(Path file) {

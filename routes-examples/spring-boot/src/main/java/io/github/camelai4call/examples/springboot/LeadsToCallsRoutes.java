@@ -6,7 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The example's two routes. The component's credentials and address come from {@code camel.component.ai4call.*};
+ * The example's three routes. The component's credentials and address come from {@code camel.component.ai4call.*};
  * the routes name only operations.
  */
 @Component
@@ -29,6 +29,13 @@ public class LeadsToCallsRoutes extends RouteBuilder {
                     .setBody(e -> outboundCall(e.getMessage().getBody(String.class)))
                     .to("ai4call:outboundCall?assistantApiKey=RAW({{example.assistant}})&outputType=map")
                     .log("Lead ${header.leadId}: call ${body[callId]} is ${body[status]}");
+
+        // each call once it has ended, from the outbound-calls analytics feed: the lead id in its metadata matches
+        // the outcome back to the lead (every record once; across restarts with stateFile, see docs/consumers.md)
+        from("ai4call:analyticsCallsOutbound?startFrom={{example.outcomes-start-from}}&delay={{example.outcomes-delay}}")
+                .routeId("call-outcomes")
+                .filter(simple("${body.metadata[lead_id]} != null"))
+                    .log("Lead ${body.metadata[lead_id]}: call ${body.id} ended ${body.outcome} after ${body.durationSeconds} s");
     }
 
     /** The outboundCall request of one CSV line. */
