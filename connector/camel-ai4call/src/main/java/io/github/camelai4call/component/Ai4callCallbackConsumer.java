@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -17,6 +18,7 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.camelai4call.component.callback.AnswerDeadlines;
 import io.github.camelai4call.component.callback.CallbackDelivery;
 import io.github.camelai4call.component.callback.CallbackHandler;
 import io.github.camelai4call.component.callback.CallbackReply;
@@ -41,6 +43,8 @@ public class Ai4callCallbackConsumer extends DefaultConsumer implements Callback
     private Deliveries deliveries;
     private IdempotentRepository repository;
     private ExecutorService executor;
+    private AnswerDeadlines deadlines;
+    private ScheduledFuture<?> deadlineSweep;
 
     public Ai4callCallbackConsumer(Ai4callEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -69,6 +73,9 @@ public class Ai4callCallbackConsumer extends DefaultConsumer implements Callback
             answers.fallback(endpoint.getFallbackAnswer(), "call_start");
             executor = getEndpoint().getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this,
                     "Ai4call" + callback);
+            deadlines = new AnswerDeadlines(endpoint.getAnswerTimeout());
+            deadlineSweep = endpoint.getComponent().callbackTimer().scheduleWithFixedDelay(deadlines::sweep,
+                    AnswerDeadlines.TICK_MILLIS, AnswerDeadlines.TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
         endpoint.getComponent().callbackServer().add(getEndpoint().getCamelContext(), endpoint.getPath(), signature, this);
         LOG.info("ai4call:{} served at {} (POST, signed)", callback, endpoint.getPath());
@@ -77,6 +84,10 @@ public class Ai4callCallbackConsumer extends DefaultConsumer implements Callback
     @Override
     protected void doStop() throws Exception {
         endpoint.getComponent().callbackServer().remove(endpoint.getPath(), this);
+        if (deadlineSweep != null) {
+            deadlineSweep.cancel(false);
+            deadlineSweep = null;
+        }
         if (executor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
             executor = null;
@@ -142,9 +153,35 @@ public class Ai4callCallbackConsumer extends DefaultConsumer implements Callback
         }
     }
 
-    /** A tool call: routed on this consumer's threads, answered within answerTimeout whatever the route does. */
+    /**
+     * A tool call, answered within answerTimeout whatever the route does. Where the request's engine can answer before
+     * the route returns (Vert.x), the route runs on the receiving thread, as any platform-http route does, and the
+     * deadline is kept by {@link AnswerDeadlines}; elsewhere it is handed to this consumer's threads and waited for.
+     */
     private CallbackReply answer(Exchange exchange, CallbackDelivery delivery) {
-        String callId = delivery.text("callId");
+        return delivery.earlyReply() != null ? answerOnThisThread(exchange, delivery) : answerOnPool(exchange, delivery);
+    }
+
+    private CallbackReply answerOnThisThread(Exchange exchange, CallbackDelivery delivery) {
+        AnswerDeadlines.Watch watch = deadlines.watch(() -> {
+            CallbackReply fallback = fallback(delivery);
+            deliveries.answeredEarly(delivery.deliveryId(), fallback);
+            delivery.earlyReply().send(fallback);
+            reportLate(exchange, delivery);
+        });
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        if (!watch.routeDone()) {
+            releaseExchange(exchange, false);
+            return fallback(delivery); // what was answered at the deadline
+        }
+        return answerFrom(exchange, delivery);
+    }
+
+    private CallbackReply answerOnPool(Exchange exchange, CallbackDelivery delivery) {
         Future<?> routed = executor.submit(() -> {
             try {
                 getProcessor().process(exchange);
@@ -156,10 +193,7 @@ public class Ai4callCallbackConsumer extends DefaultConsumer implements Callback
             routed.get(endpoint.getAnswerTimeout(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             routed.cancel(false);
-            getExceptionHandler().handleException("ai4call:" + callback + ": no answer within " + endpoint.getAnswerTimeout()
-                                                  + " ms (answerTimeout); answered with the fallback answer", exchange,
-                    new TimeoutException("tool " + delivery.text("toolId") + " of call " + callId + " took longer than "
-                                         + endpoint.getAnswerTimeout() + " ms"));
+            reportLate(exchange, delivery);
             return fallback(delivery); // the exchange is the late route's still: not released
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -167,6 +201,11 @@ public class Ai4callCallbackConsumer extends DefaultConsumer implements Callback
         } catch (ExecutionException e) {
             exchange.setException(e.getCause());
         }
+        return answerFrom(exchange, delivery);
+    }
+
+    /** The answer of a route that was done in time: its result checked against the answer schema, or the fallback. */
+    private CallbackReply answerFrom(Exchange exchange, CallbackDelivery delivery) {
         try {
             if (exchange.getException() != null) {
                 getExceptionHandler().handleException("ai4call:" + callback + ": the route failed; answered with the "
@@ -174,7 +213,7 @@ public class Ai4callCallbackConsumer extends DefaultConsumer implements Callback
                 return fallback(delivery);
             }
             try {
-                return CallbackReply.json(answers.answer(readableBody(exchange), callId));
+                return CallbackReply.json(answers.answer(readableBody(exchange), delivery.text("callId")));
             } catch (IllegalArgumentException e) {
                 getExceptionHandler().handleException("ai4call:" + callback + ": " + e.getMessage()
                                                       + "; answered with the fallback answer", exchange, e);
@@ -183,6 +222,13 @@ public class Ai4callCallbackConsumer extends DefaultConsumer implements Callback
         } finally {
             releaseExchange(exchange, false);
         }
+    }
+
+    private void reportLate(Exchange exchange, CallbackDelivery delivery) {
+        getExceptionHandler().handleException("ai4call:" + callback + ": no answer within " + endpoint.getAnswerTimeout()
+                                              + " ms (answerTimeout); answered with the fallback answer", exchange,
+                new TimeoutException("tool " + delivery.text("toolId") + " of call " + delivery.text("callId")
+                                     + " took longer than " + endpoint.getAnswerTimeout() + " ms"));
     }
 
     private CallbackReply fallback(CallbackDelivery delivery) {

@@ -49,6 +49,7 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
 
     private final Map<HttpClientSettings, Ai4callHttpClient> clients = new ConcurrentHashMap<>();
     private ScheduledExecutorService connectionWatch;
+    private ScheduledExecutorService callbackTimer;
     private final BodySchemaValidator schemaValidator = new BodySchemaValidator();
     private final RequestFactory requestFactory = new RequestFactory(schemaValidator);
     private final CredentialCheck credentialCheck = new CredentialCheck();
@@ -155,10 +156,23 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
                 TimeUnit.SECONDS);
     }
 
+    /** The one thread that keeps the tool calls' answer deadlines, started with the first tool call consumer. */
+    synchronized ScheduledExecutorService callbackTimer() {
+        if (callbackTimer == null) {
+            callbackTimer = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                    "Ai4callAnswerDeadlines");
+        }
+        return callbackTimer;
+    }
+
     @Override
     protected void doStop() throws Exception {
         callbackServer.stop();
         synchronized (this) {
+            if (callbackTimer != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(callbackTimer);
+                callbackTimer = null;
+            }
             if (connectionWatch != null) {
                 getCamelContext().getExecutorServiceManager().shutdownNow(connectionWatch);
                 connectionWatch = null;

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One signed request of the platform, checked and parsed: the event (X-Ai4call-Event), the delivery id
- * (X-Ai4call-Delivery-Id, the same on every redelivery), the raw body and its JSON tree.
+ * (X-Ai4call-Delivery-Id, the same on every redelivery), the raw body and its JSON tree, and the request's
+ * {@link EarlyReply} where its platform-http engine has one (else null).
  */
-public record CallbackDelivery(String event, String deliveryId, byte[] body, JsonNode json) {
+public record CallbackDelivery(String event, String deliveryId, byte[] body, JsonNode json, EarlyReply earlyReply) {
 
     /** A top-level text property of the body (callId, toolId), or null. */
     public String text(String property) {

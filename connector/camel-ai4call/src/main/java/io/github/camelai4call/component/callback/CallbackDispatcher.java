@@ -67,14 +67,15 @@ public final class CallbackDispatcher implements Processor {
     public void process(Exchange exchange) {
         Message in = exchange.getMessage();
         CallbackReply reply = dispatch(in.getHeader(EVENT, String.class), in.getHeader(DELIVERY_ID, String.class),
-                in.getHeader(TIMESTAMP, String.class), in.getHeader(SIGNATURE, String.class), body(in));
+                in.getHeader(TIMESTAMP, String.class), in.getHeader(SIGNATURE, String.class), body(in), EarlyReply.of(in));
         in.getHeaders().clear(); // the request's headers are not echoed in the answer
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
         in.setHeader(Exchange.CONTENT_TYPE, reply.contentType());
         in.setBody(reply.body());
     }
 
-    CallbackReply dispatch(String event, String deliveryId, String timestamp, String signatureHeader, byte[] body) {
+    CallbackReply dispatch(String event, String deliveryId, String timestamp, String signatureHeader, byte[] body,
+            EarlyReply earlyReply) {
         WebhookSignature.Verdict verdict = signature.verify(timestamp, signatureHeader, body, clock.instant());
         if (verdict != WebhookSignature.Verdict.VALID) {
             LOG.warn("ai4call: refused a request at {} ({}): nothing routed", path, verdict);
@@ -92,7 +93,7 @@ public final class CallbackDispatcher implements Processor {
         if (json == null || !json.isObject()) {
             return CallbackReply.error(400, "the body of " + event + " is not a JSON object");
         }
-        CallbackDelivery delivery = new CallbackDelivery(event, deliveryId, body, json);
+        CallbackDelivery delivery = new CallbackDelivery(event, deliveryId, body, json, earlyReply);
         CallbackHandler handler = handlerFor(delivery);
         if (handler == null) {
             String served = String.join(", ", handlers.stream().map(CallbackHandler::describe).toList());

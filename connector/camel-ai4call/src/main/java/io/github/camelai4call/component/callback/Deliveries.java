@@ -70,7 +70,21 @@ public final class Deliveries {
             forget(deliveryId, keepAnswers);
         }
         mine.complete(reply);
-        return reply;
+        return mine.join(); // the early answer, when there was one
+    }
+
+    /**
+     * A delivery still being routed has been answered already (a tool call's fallback at its deadline): a redelivery
+     * gets that answer at once, and it is the one kept, whatever the late route returns.
+     */
+    public void answeredEarly(String deliveryId, CallbackReply reply) {
+        CompletableFuture<CallbackReply> pending;
+        synchronized (answers) {
+            pending = answers.get(deliveryId);
+        }
+        if (pending != null) {
+            pending.complete(reply);
+        }
     }
 
     private void forget(String deliveryId, boolean keep) {
