@@ -20,9 +20,10 @@ final class CallbackReport {
                   + "for, answer `{\"callId\":...,\"result\":\"Booked for 2026-12-03.\",\"data\":{\"appointmentId\":...}}`):\n\n")
           .append("- `from(\"ai4call:toolCall?toolId=book_appointment&webhookSecret=RAW(...)\")`, component defaults: "
                   + "the HMAC-SHA256 signature and timestamp checked, the delivery id de-duplicated (in-memory "
-                  + "repository), the body read as the typed `ToolCallRequest`, the route run on the consumer's "
-                  + "threads within `answerTimeout`, the answer checked against the contract's `ToolCallAnswer` "
-                  + "schema;\n")
+                  + "repository), the body read as the typed `ToolCallRequest`, the route run on the platform-http "
+                  + "thread that received the request with its `answerTimeout` watched by the component's deadline "
+                  + "timer (which would write the fallback answer on the Vert.x response), the answer checked against "
+                  + "the contract's `ToolCallAnswer` schema;\n")
           .append("- `from(\"platform-http:/plain-tool?httpMethodRestrict=POST\")`: the same processor written by "
                   + "hand, Jackson reading the body into the same `ToolCallRequest` and writing the same answer "
                   + "(request headers not echoed, as the consumer does); no signature check, de-duplication, deadline "
@@ -74,7 +75,8 @@ final class CallbackReport {
                       + "parse for the routing by toolId, de-duplication, typed read, answer completed and checked "
                       + "against the schema, with the component's classes) on the platform-http thread that received "
                       + "the request; and the plain route's work handed off to a Camel default thread pool and "
-                      + "waited for with a timeout, as the consumer does to keep the answer deadline:\n\n")
+                      + "waited for with a timeout, as the consumer does to keep the answer deadline on engines that "
+                      + "cannot answer before the route returns (servlet, Spring Boot):\n\n")
               .append("| Concurrent clients | Route | throughput vs plain | p99 vs plain | CPU per call, − plain |\n")
               .append("|---:|---|---:|---:|---:|\n");
             for (Map.Entry<Integer, Map<CallbackBenchmark.Route, CallbackBenchmark.Rounds>> e : r.byClients().entrySet()) {

@@ -21,11 +21,9 @@ import io.github.camelai4call.model.ToolCallRequest;
 
 /**
  * Diagnostic route of the callback benchmark: the consumer's own steps, with the component's classes, on the
- * platform-http thread that received the request, without the hand-off to another thread that keeps the answer
- * deadline: the signature check, the body parsed as a tree (the consumer routes by its toolId), the delivery id
+ * platform-http thread that received the request, without the answer deadline: the signature check, the body parsed as a tree (the consumer routes by its toolId), the delivery id
  * de-duplicated (an in-memory repository of 10,000 ids, answers kept), the body read as the typed request, the answer
- * completed and checked against the contract's schema. What the consumer would cost if it routed on the calling
- * thread.
+ * completed and checked against the contract's schema. What the consumer costs without keeping a deadline.
  */
 final class CheckedOnCallingThread implements Processor {
 

@@ -25,9 +25,9 @@ import io.github.camelai4call.model.ToolCallRequest;
  * <li>{@code from("platform-http:/plain-tool")}: the same work written by hand with Jackson (parse the tool call into
  * the same model, answer the same JSON), without signature check, de-duplication, deadline or answer check.</li>
  * </ul>
- * Two diagnostic routes split the consumer's cost in two: its own steps on the calling thread
+ * Two diagnostic routes split the consumer's cost in two: its own steps on the calling thread without the deadline
  * ({@link CheckedOnCallingThread}), and the plain route's work handed off to a thread pool and waited for (the
- * consumer's way of keeping the answer deadline).
+ * consumer's way of keeping the answer deadline on engines other than Vert.x).
  */
 final class ToolCallRoutes implements AutoCloseable {
 
@@ -35,7 +35,7 @@ final class ToolCallRoutes implements AutoCloseable {
     static final String PLAIN_PATH = "/plain-tool";
     /** Diagnostic: the consumer's steps on the calling thread, without its hand-off ({@link CheckedOnCallingThread}). */
     static final String CHECKED_PATH = "/checked-tool";
-    /** Diagnostic: the plain route's work handed off to a thread pool and waited for, as the consumer does. */
+    /** Diagnostic: the plain route's work handed off to a thread pool and waited for, as the consumer does off Vert.x. */
     static final String PLAIN_HANDOFF_PATH = "/plain-tool-handoff";
 
     final int port;
