@@ -325,7 +325,9 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
      */
     private void checkParameterOptions() {
         Map<String, ParameterSpec> own = new HashMap<>();
-        operation.parameters().forEach(p -> own.put(p.name(), p));
+        for (ParameterSpec p : operation.parameters()) {
+            own.put(p.name(), p);
+        }
         for (String name : OPERATIONS_BY_PARAMETER.keySet()) {
             Object value = apiParameters.valueOf(name);
             if (value == null || (value instanceof String s && s.isBlank())) {
@@ -377,17 +379,20 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
     }
 
     private static Map<String, List<String>> operationsByParameter() {
+        // loops, not lambdas: this runs while the context starts, where each new lambda costs a generated class
         Map<String, List<String>> byName = new LinkedHashMap<>();
         for (Ai4callOperation op : Ai4callOperation.values()) {
-            op.parameters().forEach(p -> byName.computeIfAbsent(p.name(), n -> new ArrayList<>()));
+            for (ParameterSpec p : op.parameters()) {
+                byName.putIfAbsent(p.name(), new ArrayList<>());
+            }
         }
-        byName.forEach((name, ops) -> {
+        for (Map.Entry<String, List<String>> e : byName.entrySet()) {
             for (Ai4callOperation op : Ai4callOperation.values()) {
-                if (RequestFactory.takesOption(op, name)) {
-                    ops.add(op.name());
+                if (RequestFactory.takesOption(op, e.getKey())) {
+                    e.getValue().add(op.name());
                 }
             }
-        });
+        }
         return byName;
     }
 

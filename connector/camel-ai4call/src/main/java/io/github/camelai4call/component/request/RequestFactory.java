@@ -141,7 +141,13 @@ public final class RequestFactory {
      * @throws IllegalArgumentException when it is not an absolute URL with a host (nothing is kept then)
      */
     public ServiceAddress address(String baseUrl) {
-        return addresses.computeIfAbsent(baseUrl, ServiceAddress::of);
+        ServiceAddress known = addresses.get(baseUrl); // no method reference: one generated class less at start-up
+        if (known == null) {
+            ServiceAddress parsed = ServiceAddress.of(baseUrl);
+            known = addresses.putIfAbsent(baseUrl, parsed);
+            return known == null ? parsed : known;
+        }
+        return known;
     }
 
     private static String parameterValue(String name, RequestInput input) {

@@ -51,28 +51,49 @@ public record ServiceAddress(HttpHost host, String basePath, String hostHeader) 
         if (name.startsWith("[") && name.endsWith("]")) {
             name = name.substring(1, name.length() - 1);
         }
-        if (!isIpLiteral(name)) {
-            return false;
+        if (name.indexOf(':') >= 0) {
+            return isIpv6Literal(name) && ipv6Loopback(name);
         }
+        return isIpv4Literal(name) && name.startsWith("127.");
+    }
+
+    /** An IPv6 literal, parsed by the JDK (never looked up, as it is a literal); IPv4 needs no JDK class loaded. */
+    private static boolean ipv6Loopback(String literal) {
         try {
-            return InetAddress.getByName(name).isLoopbackAddress(); // a literal: parsed, never looked up
+            return InetAddress.getByName(literal).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }
     }
 
-    /** Dotted-quad IPv4 (four decimal numbers 0-255) or IPv6 (hex digits and colons, maybe a trailing IPv4). */
-    private static boolean isIpLiteral(String name) {
-        if (name.indexOf(':') >= 0) {
-            return name.chars().allMatch(c -> c == ':' || c == '.' || c == '%' || Character.digit(c, 16) >= 0);
+    /** Hex digits and colons, maybe a trailing IPv4 or a zone. */
+    private static boolean isIpv6Literal(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != ':' && c != '.' && c != '%' && Character.digit(c, 16) < 0) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    /** Dotted-quad IPv4: four decimal numbers 0-255. */
+    private static boolean isIpv4Literal(String name) {
         String[] parts = name.split("\\.", -1);
         if (parts.length != 4) {
             return false;
         }
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-                    || Integer.parseInt(part) > 255) {
+            if (part.isEmpty() || part.length() > 3 || !allDigits(part) || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
                 return false;
             }
         }
