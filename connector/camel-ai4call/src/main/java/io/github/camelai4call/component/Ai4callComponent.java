@@ -52,16 +52,21 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     private ScheduledExecutorService callbackTimer;
     private final BodySchemaValidator schemaValidator = new BodySchemaValidator();
     private final RequestFactory requestFactory = new RequestFactory(schemaValidator);
-    private final CredentialCheck credentialCheck = new CredentialCheck();
-    private final CallbackServer callbackServer = new CallbackServer();
+    /** Made by the first endpoint with verifyCredentials=true. */
+    private CredentialCheck credentialCheck;
+    /** Made by the first callback consumer: a context that only calls out loads none of its classes. */
+    private volatile CallbackServer callbackServer;
     /** Decided at the first call, not at start: metrics off, no observer class is loaded while the context starts. */
     private volatile Ai4callObserver observer;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        Ai4callCallback callback = Ai4callCallback.named(remaining);
-        Ai4callEndpoint endpoint = McpToolOptions.NAME.equals(remaining) ? Ai4callEndpoint.mcpTool(uri, this, configuration.copy())
+        // an operation first: a context that only calls out loads nothing of the callbacks
+        Ai4callOperation operation = operationNamed(remaining);
+        Ai4callCallback callback = operation == null ? Ai4callCallback.named(remaining) : null;
+        Ai4callEndpoint endpoint = operation != null ? new Ai4callEndpoint(uri, this, operation, configuration.copy())
                 : callback != null ? new Ai4callEndpoint(uri, this, callback, configuration.copy())
+                : McpToolOptions.NAME.equals(remaining) ? Ai4callEndpoint.mcpTool(uri, this, configuration.copy())
                 : new Ai4callEndpoint(uri, this, resolveOperation(remaining), configuration.copy());
         setProperties(endpoint, parameters);
         if (endpoint.getConfiguration().getSslContextParameters() == null && useGlobalSslContextParameters) {
@@ -72,10 +77,9 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
 
     /** The operation of that name, or an error listing the closest valid names. */
     public Ai4callOperation resolveOperation(String name) {
-        for (Ai4callOperation op : Ai4callOperation.values()) {
-            if (op.name().equals(name)) {
-                return op;
-            }
+        Ai4callOperation op = operationNamed(name);
+        if (op != null) {
+            return op;
         }
         List<String> all = Arrays.stream(Ai4callOperation.values()).map(Enum::name).toList();
         List<String> names = List.of((Ai4callCallback.ENDPOINT_NAMES + "," + McpToolOptions.NAME).split(","));
@@ -84,6 +88,15 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
                                            + "? Valid operations: " + String.join(", ", all) + "; callbacks (consumers only): "
                                            + String.join(", ", Arrays.stream(Ai4callCallback.values()).map(Enum::name).toList())
                                            + "; MCP tools (consumers only): " + McpToolOptions.NAME);
+    }
+
+    private static Ai4callOperation operationNamed(String name) {
+        for (Ai4callOperation op : Ai4callOperation.values()) {
+            if (op.name().equals(name)) {
+                return op;
+            }
+        }
+        return null;
     }
 
     /**
@@ -167,7 +180,10 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
 
     @Override
     protected void doStop() throws Exception {
-        callbackServer.stop();
+        CallbackServer served = callbackServer;
+        if (served != null) {
+            served.stop();
+        }
         synchronized (this) {
             if (callbackTimer != null) {
                 getCamelContext().getExecutorServiceManager().shutdownNow(callbackTimer);
@@ -221,7 +237,10 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     }
 
     /** The paths the callback consumers are served at. */
-    CallbackServer callbackServer() {
+    synchronized CallbackServer callbackServer() {
+        if (callbackServer == null) {
+            callbackServer = new CallbackServer();
+        }
         return callbackServer;
     }
 
@@ -241,7 +260,10 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     }
 
     /** The start-up check of {@code verifyCredentials}, which remembers the accounts it has checked. */
-    CredentialCheck credentialCheck() {
+    synchronized CredentialCheck credentialCheck() {
+        if (credentialCheck == null) {
+            credentialCheck = new CredentialCheck();
+        }
         return credentialCheck;
     }
 }

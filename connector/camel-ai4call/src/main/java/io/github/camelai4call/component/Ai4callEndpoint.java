@@ -147,7 +147,7 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
               description = "Milliseconds before the next poll of a feed.")
     private long delay = DEFAULT_POLL_DELAY;
 
-    private OperationCaller caller;
+    private volatile OperationCaller caller;
 
     public Ai4callEndpoint(String uri, Ai4callComponent component, Ai4callOperation operation,
                            Ai4callConfiguration configuration) {
@@ -354,9 +354,24 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
         if (configuration.getSslContextParameters() != null) {
             getComponent().httpClientFor(configuration); // a TLS context that cannot be built fails the start, not a call
         }
-        caller = new OperationCaller(this, getComponent().requestFactory(),
-                new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
-                        configuration.getRetryMaxDelay()));
+        caller = null; // made again at the first call after a restart, from the options as they are then
+    }
+
+    /** Made at the first call: a context whose endpoints make none loads none of the call's classes. */
+    private OperationCaller caller() {
+        OperationCaller c = caller;
+        if (c == null) {
+            synchronized (this) {
+                c = caller;
+                if (c == null) {
+                    c = new OperationCaller(this, getComponent().requestFactory(),
+                            new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryInitialDelay(),
+                                    configuration.getRetryMaxDelay()));
+                    caller = c;
+                }
+            }
+        }
+        return c;
     }
 
     /**
@@ -364,7 +379,7 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
      * options, with the retry policy, and puts the answer on the message.
      */
     void call(Ai4callOperation op, Message message) throws Ai4callException, InterruptedException {
-        caller.call(op, message);
+        caller().call(op, message);
     }
 
     /**
@@ -375,7 +390,7 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
      */
     HttpCallResult call(Ai4callOperation op, Map<String, Object> parameters, Object body, boolean retries)
             throws Ai4callException, InterruptedException {
-        return caller.call(op, parameters, body, retries);
+        return caller().call(op, parameters, body, retries);
     }
 
     private static Map<String, List<String>> operationsByParameter() {
