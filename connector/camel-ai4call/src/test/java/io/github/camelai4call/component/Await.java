@@ -2,6 +2,7 @@ package io.github.camelai4call.component;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +13,14 @@ final class Await {
     }
 
     static void until(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        until(condition, timeout, () -> "the condition");
+    }
+
+    /** As {@link #until(BooleanSupplier, Duration)}, the failure naming what was waited for. */
+    static void until(BooleanSupplier condition, Duration timeout, Supplier<String> what) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, "not within " + timeout);
+            assertTrue(System.nanoTime() < end, () -> "not within " + timeout + ": " + what.get());
             Thread.sleep(20);
         }
     }

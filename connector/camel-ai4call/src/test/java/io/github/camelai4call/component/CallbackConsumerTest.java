@@ -3,6 +3,7 @@ package io.github.camelai4call.component;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -204,10 +205,7 @@ class CallbackConsumerTest {
     }
 
     private void awaitReports(int count) throws InterruptedException {
-        long until = System.nanoTime() + 5_000_000_000L;
-        while (reported.size() < count && System.nanoTime() < until) {
-            Thread.sleep(10);
-        }
+        Await.until(() -> reported.size() >= count, Duration.ofSeconds(5), reported::toString);
         assertEquals(count, reported.size(), reported.toString());
     }
 

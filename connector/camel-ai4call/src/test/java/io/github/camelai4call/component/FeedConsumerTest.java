@@ -131,13 +131,7 @@ class FeedConsumerTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Await.until(condition, Duration.ofSeconds(60), () -> what);
     }
 
     private void assertExactlyOnce(List<String> expected) throws InterruptedException {

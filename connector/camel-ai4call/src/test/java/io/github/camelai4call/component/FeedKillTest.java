@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -379,12 +380,6 @@ class FeedKillTest {
     private static void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
             throws InterruptedException {
         // generous: a child JVM took up to 21 s to start on a 2-core machine loaded by other builds
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what.get());
-            }
-            Thread.sleep(20);
-        }
+        Await.until(condition, Duration.ofSeconds(90), what);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.camelai4call.component;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,13 +101,7 @@ class SimulatedCallCallbacksTest extends Ai4callTestSupport {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant end = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                throw new AssertionError("not within 30 s: " + what);
-            }
-            Thread.sleep(50);
-        }
+        Await.until(condition, Duration.ofSeconds(30), () -> what);
     }
 
     @Test
