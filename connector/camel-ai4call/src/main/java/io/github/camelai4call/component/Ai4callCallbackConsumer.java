@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -44,7 +43,6 @@ public class Ai4callCallbackConsumer extends DefaultConsumer implements Callback
     private IdempotentRepository repository;
     private ExecutorService executor;
     private AnswerDeadlines deadlines;
-    private ScheduledFuture<?> deadlineSweep;
 
     public Ai4callCallbackConsumer(Ai4callEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -73,9 +71,7 @@ public class Ai4callCallbackConsumer extends DefaultConsumer implements Callback
             answers.fallback(endpoint.getFallbackAnswer(), "call_start");
             executor = getEndpoint().getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this,
                     "Ai4call" + callback);
-            deadlines = new AnswerDeadlines(endpoint.getAnswerTimeout());
-            deadlineSweep = endpoint.getComponent().callbackTimer().scheduleWithFixedDelay(deadlines::sweep,
-                    AnswerDeadlines.TICK_MILLIS, AnswerDeadlines.TICK_MILLIS, TimeUnit.MILLISECONDS);
+            deadlines = new AnswerDeadlines(endpoint.getAnswerTimeout(), endpoint.getComponent().callbackTimer());
         }
         endpoint.getComponent().callbackServer().add(getEndpoint().getCamelContext(), endpoint.getPath(), signature, this);
         LOG.info("ai4call:{} served at {} (POST, signed)", callback, endpoint.getPath());
@@ -84,9 +80,8 @@ public class Ai4callCallbackConsumer extends DefaultConsumer implements Callback
     @Override
     protected void doStop() throws Exception {
         endpoint.getComponent().callbackServer().remove(endpoint.getPath(), this);
-        if (deadlineSweep != null) {
-            deadlineSweep.cancel(false);
-            deadlineSweep = null;
+        if (deadlines != null) {
+            deadlines.close(); // no sweep runs after the stop
         }
         if (executor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);

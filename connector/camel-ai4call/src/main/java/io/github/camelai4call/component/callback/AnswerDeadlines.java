@@ -3,6 +3,9 @@ package io.github.camelai4call.component.callback;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,9 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The answer deadlines of one consumer's tool calls that are routed on the thread that received them. Each call is
- * watched until its route is done; {@link #sweep} (every {@link #TICK_MILLIS} ms, on the component's timer) answers a
- * call whose deadline has passed, at most one tick late. No thread is woken per call: watching is one queue entry.
- * The calls of one consumer share its timeout, so the queue is in deadline order and a sweep looks at its head only.
+ * watched until its route is done; {@link #sweep} (every {@link #TICK_MILLIS} ms on the component's timer, while any
+ * call is watched) answers a call whose deadline has passed, at most one tick late. No thread is woken per call:
+ * watching is one queue entry, and a consumer with no call in flight schedules nothing, so an idle context does not
+ * wake. The calls of one consumer share its timeout, so the queue is in deadline order and a sweep looks at its head
+ * only.
  */
 public final class AnswerDeadlines {
 
@@ -24,9 +29,18 @@ public final class AnswerDeadlines {
 
     private final long timeoutNanos;
     private final Queue<Watch> watched = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService timer;
+    /** Whether a sweep is scheduled: set by the call that finds none, cleared by the sweep that leaves the queue empty. */
+    private final AtomicBoolean sweepScheduled = new AtomicBoolean();
+    private volatile ScheduledFuture<?> nextSweep;
+    private volatile boolean closed;
 
-    public AnswerDeadlines(long timeoutMillis) {
+    /**
+     * @param timer where the sweeps run while calls are watched; null for none (a caller that sweeps by itself)
+     */
+    public AnswerDeadlines(long timeoutMillis, ScheduledExecutorService timer) {
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        this.timer = timer;
     }
 
     /** One call, from its start to its route's end or its deadline, whichever comes first. */
@@ -75,7 +89,44 @@ public final class AnswerDeadlines {
     public Watch watch(Runnable atDeadline) {
         Watch watch = new Watch(System.nanoTime() + timeoutNanos, atDeadline);
         watched.add(watch);
+        scheduleSweepIfNone();
         return watch;
+    }
+
+    /** Schedules no more sweeps; the calls still watched are left to their routes. */
+    public void close() {
+        closed = true;
+        ScheduledFuture<?> next = nextSweep;
+        if (next != null) {
+            next.cancel(false);
+        }
+    }
+
+    private void scheduleSweepIfNone() {
+        if (timer != null && !closed && !sweepScheduled.get() && sweepScheduled.compareAndSet(false, true)) {
+            scheduleSweep();
+        }
+    }
+
+    private void scheduleSweep() {
+        try {
+            nextSweep = timer.schedule(this::sweepAndReschedule, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            sweepScheduled.set(false); // the timer is shutting down with the component
+        }
+    }
+
+    private void sweepAndReschedule() {
+        sweep();
+        if (!watched.isEmpty() && !closed) {
+            scheduleSweep();
+            return;
+        }
+        sweepScheduled.set(false);
+        // a call watched after the check above found the flag still set: schedule for it now
+        if (!watched.isEmpty()) {
+            scheduleSweepIfNone();
+        }
     }
 
     /** Answers the calls past their deadline and forgets the ones whose route is done. */
