@@ -32,7 +32,8 @@ public class KnowledgeBaseSync extends RouteBuilder {
                 .filter(simple("${body[fileName]} == ${header.CamelFileNameOnly} && ${body[description]} == '{{kb.marker:synced-from-folder}}'"))
                 .setHeader(Ai4callConstants.DOCUMENT_ID, simple("${body[documentId]}"))
                 .to("ai4call:deleteRagDocument?outputType=map&collectionName={{kb.collection}}")
-            .end()
+                .end()                                              // the filter
+            .end()                                                  // the split: one upload per file, not per document
             .setBody(exchangeProperty("file"))
             .setHeader(Ai4callConstants.FILE_NAME, header("CamelFileNameOnly"))
             .setHeader(Ai4callConstants.DOCUMENT_DESCRIPTION, simple("{{kb.marker:synced-from-folder}}"))

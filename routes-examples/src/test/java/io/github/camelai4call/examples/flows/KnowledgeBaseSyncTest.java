@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,6 +28,7 @@ class KnowledgeBaseSyncTest extends ExampleTestSupport {
         Path kb = Files.createDirectories(dir.resolve("kb"));
         Files.writeString(kb.resolve("returns.md"), "# Returns\nWithin 30 days.\n");
         Files.writeString(kb.resolve("shipping.txt"), "Shipping takes 2 days.\n");
+        long uploadsBefore = SIMULATOR.simulator().requestCount("uploadRagDocument");
         CamelContext camel = start(dsl, props("kb.dir", kb.toString(), "kb.collection", DemoData.RAG_COLLECTION_PRODUCT_FAQ,
                 "kb.poll-delay", "100", "kb.prune-every", "300"), ExampleFlow.KNOWLEDGE_BASE_SYNC);
         ProducerTemplate template = camel.createProducerTemplate();
@@ -46,13 +48,16 @@ class KnowledgeBaseSyncTest extends ExampleTestSupport {
         });
         assertEquals(untouched, documents(template).size() - 1, "documents not uploaded by the sync stay");
         assertTrue(SIMULATOR.simulator().requestCount("deleteRagDocument") >= 2);
+        assertEquals(3, SIMULATOR.simulator().requestCount("uploadRagDocument") - uploadsBefore,
+                "one upload per version of a file: two files, then the changed one");
 
         // a restart uploads nothing that did not change
         long uploads = SIMULATOR.simulator().requestCount("uploadRagDocument");
         camel.stop();
         CamelContext again = start(dsl, props("kb.dir", kb.toString(), "kb.collection", DemoData.RAG_COLLECTION_PRODUCT_FAQ,
                 "kb.poll-delay", "100", "kb.prune-every", "300"), ExampleFlow.KNOWLEDGE_BASE_SYNC);
-        Thread.sleep(800);
+        ScheduledPollConsumer folder = (ScheduledPollConsumer) again.getRoute("knowledge-base-upload").getConsumer();
+        await("the restarted sync to poll the folder twice", Duration.ofSeconds(10), () -> folder.getCounter() >= 2);
         assertEquals(uploads, SIMULATOR.simulator().requestCount("uploadRagDocument"));
         assertEquals(List.of("shipping.txt"), synced(again.createProducerTemplate()));
     }
