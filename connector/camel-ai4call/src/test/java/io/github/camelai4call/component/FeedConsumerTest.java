@@ -134,9 +134,19 @@ class FeedConsumerTest {
         Await.until(condition, Duration.ofSeconds(60), () -> what);
     }
 
+    /**
+     * Returns once the simulator has answered four more requests of the feed: at least two more polls of the consumer
+     * that is polling (a cluster's leader; a poll that has caught up reads one page), a window in which a record
+     * delivered twice would have come.
+     */
+    private static void afterMorePolls(String feed) throws InterruptedException {
+        long before = SIMULATOR.simulator().requestCount(feed);
+        await(() -> SIMULATOR.simulator().requestCount(feed) >= before + 4, "four more requests of " + feed);
+    }
+
     private void assertExactlyOnce(List<String> expected) throws InterruptedException {
         await(() -> received.size() >= expected.size(), expected.size() + " records");
-        Thread.sleep(200); // a few more polls: nothing else may come
+        afterMorePolls("analyticsCalls"); // nothing else may come
         assertEquals(expected.size(), received.size(), () -> "no record twice; twice: " + received.stream()
                 .filter(id -> Collections.frequency(received, id) > 1).distinct()
                 .map(id -> id + " at " + received.indexOf(id) + " and " + received.lastIndexOf(id)).toList());
@@ -218,7 +228,7 @@ class FeedConsumerTest {
                                + " ids of the history: " + kept + " ids");
         received.clear();
         context(collect(uri), fileState("window"));
-        Thread.sleep(500); // several polls, each reading the overlap window again
+        afterMorePolls("analyticsCalls"); // each reading the overlap window again
         assertEquals(List.of(), received, "nothing delivered again after the restart");
     }
 
@@ -241,7 +251,7 @@ class FeedConsumerTest {
         SIMULATOR.simulator().analytics().append("analyticsCalls", Map.of("id", "call_late_inside",
                 "timestamp", now.minus(Duration.ofMinutes(2)).toString(), "direction", "outbound", "outcome", "completed"));
         await(() -> received.contains("call_late_inside"), "the late record");
-        Thread.sleep(300);
+        afterMorePolls("analyticsCalls");
         assertEquals(1, Collections.frequency(received, "call_late_inside"));
         assertEquals(expected.size() + 1, received.size());
     }
@@ -332,7 +342,7 @@ class FeedConsumerTest {
                 Map.of("to", "+390810000001", "metadata", Map.of("lead_id", "L-777")),
                 io.github.camelai4call.model.OutboundCallResponse.class).getCallId();
         await(() -> !outcomes.isEmpty(), "the outcome of the call");
-        Thread.sleep(200);
+        afterMorePolls("analyticsCallsOutbound");
         assertEquals(1, outcomes.size());
         assertEquals(callId, outcomes.get(0).getId());
         assertEquals("L-777", outcomes.get(0).getMetadata().get("lead_id"));
