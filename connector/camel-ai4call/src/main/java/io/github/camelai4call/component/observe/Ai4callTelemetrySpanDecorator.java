@@ -32,11 +32,7 @@ public class Ai4callTelemetrySpanDecorator extends AbstractSpanDecorator {
     @Override
     public void beforeTracingEvent(Span span, Exchange exchange, Endpoint endpoint) {
         span.setComponent("camel-" + SpanTags.COMPONENT);
-        span.setTag("url.scheme", SpanTags.COMPONENT);
-        if (exchange.getFromRouteId() != null) {
-            span.setTag("camel.route.id", exchange.getFromRouteId());
-        }
-        span.setTag("camel.uri", SpanTags.uri(exchange, endpoint));
+        SpanTags.before(exchange, endpoint).forEach(span::setTag);
         span.setTag(SpanTags.OPERATION, SpanTags.operation(exchange, endpoint));
     }
 
@@ -45,10 +41,10 @@ public class Ai4callTelemetrySpanDecorator extends AbstractSpanDecorator {
         SpanTags.after(exchange).forEach(span::setTag);
         if (exchange.isFailed()) {
             span.setError(true);
-            if (exchange.getException() != null) {
-                span.log(Map.of("event", "error", "error.kind", exchange.getException().getClass().getSimpleName(),
-                        "message", String.valueOf(SpanTags.error(exchange.getException()))));
-            }
+        }
+        Map<String, String> error = SpanTags.errorEvent(exchange);
+        if (error != null) {
+            span.log(error);
         }
     }
 }

@@ -72,6 +72,25 @@ final class SpanTags {
         return COMPONENT + "://" + operation(exchange, endpoint);
     }
 
+    /** The tags known when the exchange reaches the endpoint, but the operation (low-cardinality where a tracer has those). */
+    static Map<String, String> before(Exchange exchange, Endpoint endpoint) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("url.scheme", COMPONENT);
+        put(tags, "camel.route.id", exchange.getFromRouteId());
+        tags.put("camel.uri", uri(exchange, endpoint));
+        return tags;
+    }
+
+    /** The span's error event when the exchange failed with an exception, its message masked; null otherwise. */
+    static Map<String, String> errorEvent(Exchange exchange) {
+        Exception exception = exchange.getException();
+        if (!exchange.isFailed() || exception == null) {
+            return null;
+        }
+        return Map.of("event", "error", "error.kind", exception.getClass().getSimpleName(),
+                "message", String.valueOf(error(exception)));
+    }
+
     /** The tags known once the exchange has been through the endpoint. */
     static Map<String, String> after(Exchange exchange) {
         Map<String, String> tags = new LinkedHashMap<>();
