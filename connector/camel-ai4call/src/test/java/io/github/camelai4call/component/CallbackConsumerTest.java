@@ -33,6 +33,7 @@ import io.github.camelai4call.model.CallEndedEvent;
 import io.github.camelai4call.model.ConversationSavedEvent;
 import io.github.camelai4call.model.ToolCallAnswer;
 import io.github.camelai4call.model.ToolCallRequest;
+import io.github.camelai4call.testing.Await;
 
 import static io.github.camelai4call.component.CallbackPlatform.SECRET;
 import static io.github.camelai4call.component.CallbackPlatform.callEnded;

@@ -35,6 +35,7 @@ import io.github.camelai4call.simulator.Ai4callSimulatorExtension;
 import io.github.camelai4call.simulator.DemoData;
 import io.github.camelai4call.simulator.Fault;
 import io.github.camelai4call.simulator.SimulatorConfig;
+import io.github.camelai4call.testing.Await;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

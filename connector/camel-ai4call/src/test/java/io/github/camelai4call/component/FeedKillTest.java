@@ -31,6 +31,7 @@ import io.github.camelai4call.component.feed.FileFeedStateStore;
 import io.github.camelai4call.component.feed.PostgresServer;
 import io.github.camelai4call.simulator.Ai4callSimulatorExtension;
 import io.github.camelai4call.simulator.SimulatorConfig;
+import io.github.camelai4call.testing.Await;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.camelai4call.simulator.DemoData;
 import io.github.camelai4call.simulator.Fault;
+import io.github.camelai4call.testing.Await;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.camelai4call.simulator.Ai4callSimulatorExtension;
 import io.github.camelai4call.simulator.DemoData;
+import io.github.camelai4call.testing.Await;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -18,6 +18,7 @@ import io.github.camelai4call.model.ToolCallRequest;
 import io.github.camelai4call.simulator.CallbackDelivery;
 import io.github.camelai4call.simulator.DemoData;
 import io.github.camelai4call.simulator.Fault;
+import io.github.camelai4call.testing.Await;
 
 import static io.github.camelai4call.simulator.DemoData.DEMO_ASSISTANT_SALES;
 import static io.github.camelai4call.simulator.DemoData.DEMO_ASSISTANT_SUPPORT;

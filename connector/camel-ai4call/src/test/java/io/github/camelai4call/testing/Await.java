@@ -1,4 +1,4 @@
-package io.github.camelai4call.component;
+package io.github.camelai4call.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -7,17 +7,17 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Waits for what a test checks to become true, failing after a timeout (no fixed sleeps). */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static void until(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    public static void until(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         until(condition, timeout, () -> "the condition");
     }
 
     /** As {@link #until(BooleanSupplier, Duration)}, the failure naming what was waited for. */
-    static void until(BooleanSupplier condition, Duration timeout, Supplier<String> what) throws InterruptedException {
+    public static void until(BooleanSupplier condition, Duration timeout, Supplier<String> what) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < end, () -> "not within " + timeout + ": " + what.get());
