@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
@@ -123,16 +122,14 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
     Ai4callHttpClient httpClientFor(Ai4callConfiguration config) {
         HttpClientSettings settings = new HttpClientSettings(config.getConnectTimeout(), config.getRequestTimeout(),
                 config.getMaxConnections(), config.getSslContextParameters());
-        Ai4callHttpClient client = clients.computeIfAbsent(settings, this::newClient);
-        watchConnections();
-        return client;
+        return clients.computeIfAbsent(settings, this::newClient);
     }
 
     private Ai4callHttpClient newClient(HttpClientSettings settings) {
         SSLContextParameters ssl = settings.sslContextParameters();
         try {
             SSLContext context = ssl == null ? null : ssl.createSSLContext(getCamelContext());
-            return new Ai4callHttpClient(settings, context);
+            return new Ai4callHttpClient(settings, context, connectionWatch());
         } catch (Exception e) {
             throw new IllegalArgumentException("ai4call: option 'sslContextParameters' cannot build a TLS context: "
                                                + e.getMessage(), e);
@@ -154,19 +151,15 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
 
     /**
      * The one thread of the clients' housekeeping (answers past the request timeout, connections idle too long),
-     * started with the first client: a context whose endpoints make no call starts no thread and loads no HTTP class.
+     * started with the first client; it runs only while a client has a connection open, so a context at rest wakes
+     * no thread, and a context whose endpoints make no call starts none and loads no HTTP class.
      */
-    private synchronized void watchConnections() {
-        if (connectionWatch != null) {
-            return;
+    private synchronized ScheduledExecutorService connectionWatch() {
+        if (connectionWatch == null) {
+            connectionWatch = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                    "Ai4callConnectionWatch");
         }
-        connectionWatch = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
-                "Ai4callConnectionWatch");
-        long period = Ai4callHttpClient.DEADLINE_CHECK_PERIOD_MILLIS;
-        connectionWatch.scheduleWithFixedDelay(() -> clients.values().forEach(Ai4callHttpClient::expireOverdueAnswers),
-                period, period, TimeUnit.MILLISECONDS);
-        connectionWatch.scheduleWithFixedDelay(() -> clients.values().forEach(Ai4callHttpClient::closeIdle), 1, 1,
-                TimeUnit.SECONDS);
+        return connectionWatch;
     }
 
     /** The one thread that keeps the tool calls' answer deadlines, started with the first tool call consumer. */

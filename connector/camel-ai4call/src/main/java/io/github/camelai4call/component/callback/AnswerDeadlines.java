@@ -3,14 +3,14 @@ package io.github.camelai4call.component.callback;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.github.camelai4call.component.support.OnDemandTicker;
 
 /**
  * The answer deadlines of one consumer's tool calls that are routed on the thread that received them. Each call is
@@ -29,18 +29,15 @@ public final class AnswerDeadlines {
 
     private final long timeoutNanos;
     private final Queue<Watch> watched = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService timer;
-    /** Whether a sweep is scheduled: set by the call that finds none, cleared by the sweep that leaves the queue empty. */
-    private final AtomicBoolean sweepScheduled = new AtomicBoolean();
-    private volatile ScheduledFuture<?> nextSweep;
-    private volatile boolean closed;
+    /** The sweeps, while any call is watched; null when the caller sweeps by itself. */
+    private final OnDemandTicker sweeps;
 
     /**
      * @param timer where the sweeps run while calls are watched; null for none (a caller that sweeps by itself)
      */
     public AnswerDeadlines(long timeoutMillis, ScheduledExecutorService timer) {
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        this.timer = timer;
+        this.sweeps = timer == null ? null : new OnDemandTicker(timer, TICK_MILLIS, this::sweep, () -> !watched.isEmpty());
     }
 
     /** One call, from its start to its route's end or its deadline, whichever comes first. */
@@ -89,43 +86,16 @@ public final class AnswerDeadlines {
     public Watch watch(Runnable atDeadline) {
         Watch watch = new Watch(System.nanoTime() + timeoutNanos, atDeadline);
         watched.add(watch);
-        scheduleSweepIfNone();
+        if (sweeps != null) {
+            sweeps.wake();
+        }
         return watch;
     }
 
     /** Schedules no more sweeps; the calls still watched are left to their routes. */
     public void close() {
-        closed = true;
-        ScheduledFuture<?> next = nextSweep;
-        if (next != null) {
-            next.cancel(false);
-        }
-    }
-
-    private void scheduleSweepIfNone() {
-        if (timer != null && !closed && !sweepScheduled.get() && sweepScheduled.compareAndSet(false, true)) {
-            scheduleSweep();
-        }
-    }
-
-    private void scheduleSweep() {
-        try {
-            nextSweep = timer.schedule(this::sweepAndReschedule, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            sweepScheduled.set(false); // the timer is shutting down with the component
-        }
-    }
-
-    private void sweepAndReschedule() {
-        sweep();
-        if (!watched.isEmpty() && !closed) {
-            scheduleSweep();
-            return;
-        }
-        sweepScheduled.set(false);
-        // a call watched after the check above found the flag still set: schedule for it now
-        if (!watched.isEmpty()) {
-            scheduleSweepIfNone();
+        if (sweeps != null) {
+            sweeps.close();
         }
     }
 

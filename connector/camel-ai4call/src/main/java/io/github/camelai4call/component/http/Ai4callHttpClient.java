@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -33,6 +34,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import io.github.camelai4call.component.request.PreparedRequest;
+import io.github.camelai4call.component.support.OnDemandTicker;
 
 /**
  * One pooled HTTP/1.1 client, shared by every endpoint with the same {@link HttpClientSettings}.
@@ -48,26 +50,32 @@ public final class Ai4callHttpClient implements AutoCloseable {
     private static final List<String> KEPT_HEADERS = List.of("retry-after", "x-request-id", "content-type",
             "x-ratelimit-remaining", "x-ratelimit-limit", "location");
     private static final TimeValue STALE_AFTER = TimeValue.ofSeconds(2);
+    /** How often idle connections are looked for. */
+    private static final long IDLE_CHECK_NANOS = 1_000_000_000L;
     /** The JDK's message when the first bytes the server sent are not TLS (a plain http server answering). */
     private static final String NOT_TLS = "Unsupported or unrecognized SSL message";
     private static final String PLAIN_HTTP_HINT = "; the server may speak plain http: check the scheme of baseUrl";
 
     /** The JDK's message for a socket read timeout. */
     private static final String HANDSHAKE_READ_TIMEOUT = "Read timed out";
-    /** How often {@link #expireOverdueAnswers()} must run: the precision of the request timeout. */
-    public static final long DEADLINE_CHECK_PERIOD_MILLIS = AnswerDeadlines.CHECK_PERIOD_MILLIS;
-
     private final HttpRequester requester;
     private final Timeout connectTimeout;
     private final AnswerDeadlines deadlines;
+    /** The housekeeping (overdue answers, idle connections), while any connection is open. */
+    private final OnDemandTicker housekeeping;
+    /** When idle connections were last looked for; read and written by the housekeeping only. */
+    private long idleCheckedAt = System.nanoTime();
 
     /**
      * @param settings   pool and timeouts
      * @param sslContext the TLS context built from the settings' parameters, or null for the JVM default
+     * @param timer      where the housekeeping runs while connections are open: a client at rest wakes no thread
      */
-    public Ai4callHttpClient(HttpClientSettings settings, SSLContext sslContext) {
+    public Ai4callHttpClient(HttpClientSettings settings, SSLContext sslContext, ScheduledExecutorService timer) {
         this.connectTimeout = Timeout.ofMilliseconds(settings.connectTimeoutMillis());
-        this.deadlines = new AnswerDeadlines(settings.requestTimeoutMillis());
+        this.deadlines = new AnswerDeadlines(settings.requestTimeoutMillis(), this::connectionOpened);
+        this.housekeeping = new OnDemandTicker(timer, AnswerDeadlines.CHECK_PERIOD_MILLIS, this::keepHouse,
+                deadlines::anyOpen);
         RequesterBootstrap bootstrap = RequesterBootstrap.bootstrap()
                 // HttpCore's default client processor also adds "Expect: 100-continue" to every request with a
                 // body, which costs a round trip per POST/PATCH (AI4CALL bodies are small JSON or uploads), and
@@ -170,25 +178,28 @@ public final class Ai4callHttpClient implements AutoCloseable {
         }
     }
 
-    /**
-     * Ends the calls whose answer is overdue (closing their connection); to be called every
-     * {@link #DEADLINE_CHECK_PERIOD_MILLIS} ms.
-     */
-    public void expireOverdueAnswers() {
-        deadlines.expireOverdue();
+    private void connectionOpened() {
+        housekeeping.wake();
     }
 
     /**
-     * Closes connections idle for more than two seconds, before the server closes them: a request (above all a
-     * non-idempotent one) then never goes out on a connection that is already dead. Called every second by the
-     * component.
+     * Every {@link AnswerDeadlines#CHECK_PERIOD_MILLIS} ms while a connection is open: ends the calls whose answer is
+     * overdue (closing their connection) and, every second, closes connections idle for more than two seconds, before
+     * the server closes them: a request (above all a non-idempotent one) then never goes out on a connection that is
+     * already dead. Once the last connection is closed, it stops until one opens.
      */
-    public void closeIdle() {
-        requester.closeIdle(STALE_AFTER);
+    private void keepHouse() {
+        deadlines.expireOverdue();
+        long now = System.nanoTime();
+        if (now - idleCheckedAt >= IDLE_CHECK_NANOS) {
+            idleCheckedAt = now;
+            requester.closeIdle(STALE_AFTER);
+        }
     }
 
     @Override
     public void close() {
+        housekeeping.close();
         requester.close(CloseMode.GRACEFUL);
     }
 }

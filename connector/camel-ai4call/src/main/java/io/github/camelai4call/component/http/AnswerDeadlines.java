@@ -4,9 +4,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The open connections of one client and the request timeout they wait for answers with. The component calls
- * {@link #expireOverdue()} every {@link #CHECK_PERIOD_MILLIS} ms; a connection whose answer is overdue is closed
- * there (see {@link DeadlineConnection}), so a call fails at most that much after its timeout.
+ * The open connections of one client and the request timeout they wait for answers with. The client calls
+ * {@link #expireOverdue()} every {@link #CHECK_PERIOD_MILLIS} ms while any connection is open; a connection whose
+ * answer is overdue is closed there (see {@link DeadlineConnection}), so a call fails at most that much after its
+ * timeout.
  */
 final class AnswerDeadlines {
 
@@ -15,9 +16,12 @@ final class AnswerDeadlines {
 
     private final long timeoutNanos;
     private final Set<DeadlineConnection> open = ConcurrentHashMap.newKeySet();
+    private final Runnable whenOpened;
 
-    AnswerDeadlines(long timeoutMillis) {
+    /** @param whenOpened told after each connection opens (the client's housekeeping starts) */
+    AnswerDeadlines(long timeoutMillis, Runnable whenOpened) {
         this.timeoutNanos = timeoutMillis * 1_000_000;
+        this.whenOpened = whenOpened;
     }
 
     long timeoutNanos() {
@@ -26,6 +30,12 @@ final class AnswerDeadlines {
 
     void opened(DeadlineConnection connection) {
         open.add(connection);
+        whenOpened.run();
+    }
+
+    /** Whether any connection is open, idle in the pool or waiting for an answer. */
+    boolean anyOpen() {
+        return !open.isEmpty();
     }
 
     void closed(DeadlineConnection connection) {
