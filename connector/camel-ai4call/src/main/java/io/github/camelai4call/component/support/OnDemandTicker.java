@@ -7,12 +7,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Runs a task every period on a shared timer while there is work for it, and not at all otherwise: a context at
  * rest wakes no thread. {@link #wake()} says there is work (a tick is scheduled if none is); after each tick the next
- * is scheduled only while {@code busy} holds.
+ * is scheduled only while {@code busy} holds. A tick that fails is logged and the ticking goes on: the timer would
+ * otherwise keep its exception where no one looks.
  */
 public final class OnDemandTicker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnDemandTicker.class);
 
     private final ScheduledExecutorService timer;
     private final long periodMillis;
@@ -57,6 +63,8 @@ public final class OnDemandTicker {
     private void tickAndReschedule() {
         try {
             tick.run();
+        } catch (RuntimeException e) {
+            LOG.warn("ai4call: a periodic check failed and runs again at the next tick: {}", e.toString());
         } finally {
             if (busy.getAsBoolean() && !closed) {
                 schedule();
