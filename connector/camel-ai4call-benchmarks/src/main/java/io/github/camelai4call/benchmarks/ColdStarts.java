@@ -17,9 +17,10 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * Cold start in fresh JVMs: runs {@link ColdStartComparison} in child JVMs, alternating Camel alone and Camel with
- * one ai4call endpoint per operation, on the classpath an application using the connector has (the runtime closure of
- * camel-ai4call, camel-direct and camel-core-languages, not the harness's own long classpath).
+ * Cold start in fresh JVMs: runs {@link ColdStartComparison} in child JVMs, alternating its route sets (Camel alone,
+ * Camel with one ai4call endpoint per operation, and the two sets that say where the difference goes), on the
+ * classpath an application using the connector has (the runtime closure of camel-ai4call, camel-direct and
+ * camel-core-languages, not the harness's own long classpath).
  * <p>
  * Each JVM runs with its defaults and with a class cache made by one training run: on the harness's Java an
  * application class-data sharing archive ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile}); on
@@ -81,17 +82,38 @@ final class ColdStarts {
     record Result(Variant variant, Samples mainToStarted, Samples process) {
     }
 
+    /**
+     * A share the report gives: the median start-up of one route set over another's, on the same JVM and class
+     * cache. Only {@link #CONNECTOR} is judged ({@link Goals#STARTUP_SHARE}); the other two say where it goes.
+     */
+    enum Share {
+        /** The connector's share: its endpoints, options in each URI, against Camel alone. */
+        CONNECTOR(ColdStartComparison.Routes.AI4CALL, ColdStartComparison.Routes.DIRECT),
+        /** The same endpoints against Camel alone binding as many URI options: what is left is the connector's own. */
+        OVER_CAMEL_OPTIONS(ColdStartComparison.Routes.AI4CALL, ColdStartComparison.Routes.DIRECT_WITH_OPTIONS),
+        /** The endpoints with their options set once on the component, against Camel alone. */
+        COMPONENT_OPTIONS(ColdStartComparison.Routes.AI4CALL_COMPONENT_OPTIONS, ColdStartComparison.Routes.DIRECT);
+
+        final ColdStartComparison.Routes measured;
+        final ColdStartComparison.Routes against;
+
+        Share(ColdStartComparison.Routes measured, ColdStartComparison.Routes against) {
+            this.measured = measured;
+            this.against = against;
+        }
+    }
+
     /** The measured variants, and the file names of the application classpath they ran on. */
     record Outcome(List<Result> results, List<String> classpath) {
 
-        /** Each measured connector context with Camel alone on the same JVM and class cache. */
-        List<Pair> pairs() {
+        /** For each JVM and class cache measured with both of the share's route sets, the two results. */
+        List<Pair> pairs(Share share) {
             List<Pair> pairs = new ArrayList<>();
-            for (Result ai4call : results) {
-                if (ai4call.variant().routes() == ColdStartComparison.Routes.AI4CALL) {
-                    results.stream().filter(r -> r.variant().routes() == ColdStartComparison.Routes.DIRECT
-                            && r.variant().sameJvm(ai4call.variant())).findFirst()
-                            .ifPresent(alone -> pairs.add(new Pair(ai4call, alone)));
+            for (Result measured : results) {
+                if (measured.variant().routes() == share.measured) {
+                    results.stream().filter(r -> r.variant().routes() == share.against
+                            && r.variant().sameJvm(measured.variant())).findFirst()
+                            .ifPresent(against -> pairs.add(new Pair(measured, against)));
                 }
             }
             return pairs;
@@ -103,7 +125,7 @@ final class ColdStarts {
         }
     }
 
-    /** The connector's context and Camel alone, on one JVM and class cache: the connector's share of the start-up. */
+    /** Two route sets' results on one JVM and class cache, e.g. the connector's context and Camel alone. */
     record Pair(Result ai4call, Result alone) {
         double share() {
             return ai4call.mainToStarted().median() / alone.mainToStarted().median();

@@ -37,7 +37,7 @@ record RunSettings(double roundSeconds, int rounds, double warmupMinSeconds, dou
                 servers(System.getProperty("bench.server", "both")),
                 System.getProperty("bench.only", ""),
                 Boolean.getBoolean("bench.diagnose"),
-                Integer.getInteger("bench.coldStarts", 7),
+                Integer.getInteger("bench.coldStarts", 15),
                 Integer.getInteger("bench.startupRepeats", 10),
                 System.getProperty("bench.aotJava", ""),
                 System.getProperty("bench.report", ""),

@@ -24,18 +24,20 @@ final class StartupPart {
     }
 
     ReportPart render() {
-        Map<String, String> values = Map.of(
-                "endpoints", String.valueOf(ColdStarts.ENDPOINTS),
-                "coldStartApplication", BenchmarkMain.COLD_START_APPLICATION.stream().map(Markdown::artifactId)
-                        .map(Markdown::code).collect(Collectors.joining(", ")),
-                "coldStartJars", String.valueOf(coldStarts.classpath().size()),
-                "coldStartRuns", String.valueOf(coldStarts.runs()),
-                "aotJava", String.valueOf(ColdStarts.AOT_CACHE_JAVA),
-                "coldStartTable", coldStartTable(),
-                "coldStartClasspath", coldStarts.classpath().stream().map(Markdown::code).collect(Collectors.joining(", ")),
-                "startupGoal", startupGoal(),
-                "harnessWarmCount", String.valueOf(harnessStartups.warm().count()),
-                "harnessStartupTable", harnessStartupTable());
+        Map<String, String> values = Map.ofEntries(
+                Map.entry("endpoints", String.valueOf(ColdStarts.ENDPOINTS)),
+                Map.entry("coldStartApplication", BenchmarkMain.COLD_START_APPLICATION.stream()
+                        .map(Markdown::artifactId).map(Markdown::code).collect(Collectors.joining(", "))),
+                Map.entry("coldStartJars", String.valueOf(coldStarts.classpath().size())),
+                Map.entry("coldStartRuns", String.valueOf(coldStarts.runs())),
+                Map.entry("aotJava", String.valueOf(ColdStarts.AOT_CACHE_JAVA)),
+                Map.entry("coldStartTable", coldStartTable()),
+                Map.entry("coldStartClasspath", coldStarts.classpath().stream().map(Markdown::code)
+                        .collect(Collectors.joining(", "))),
+                Map.entry("startupGoal", startupGoal()),
+                Map.entry("startupShares", startupShares()),
+                Map.entry("harnessWarmCount", String.valueOf(harnessStartups.warm().count())),
+                Map.entry("harnessStartupTable", harnessStartupTable()));
         return new ReportPart(values, reading.toString());
     }
 
@@ -52,7 +54,7 @@ final class StartupPart {
 
     /** {@link Goals#STARTUP_SHARE} for each JVM and class cache measured with both route sets. */
     private String startupGoal() {
-        List<ColdStarts.Pair> pairs = coldStarts.pairs();
+        List<ColdStarts.Pair> pairs = coldStarts.pairs(ColdStarts.Share.CONNECTOR);
         if (pairs.isEmpty()) {
             return "No JVM and class cache was measured with both route sets.\n\n";
         }
@@ -81,6 +83,35 @@ final class StartupPart {
                     + "`docs/startup.md` shows both.\n");
         }
         return b.append('\n').toString();
+    }
+
+    /**
+     * For information, where the share goes: the connector's endpoints against Camel alone binding as many URI
+     * options, and the endpoints with their options set once on the component against Camel alone.
+     */
+    private String startupShares() {
+        List<ColdStarts.Pair> overOptions = coldStarts.pairs(ColdStarts.Share.OVER_CAMEL_OPTIONS);
+        List<ColdStarts.Pair> componentOptions = coldStarts.pairs(ColdStarts.Share.COMPONENT_OPTIONS);
+        if (overOptions.isEmpty() && componentOptions.isEmpty()) {
+            return "Neither route set was measured.\n";
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("| JVM, class cache | `ai4call:` endpoints over Camel alone with 3 URI options per endpoint | `ai4call:` "
+                 + "endpoints with the options on the component, over Camel alone |\n|---|---:|---:|\n");
+        for (ColdStarts.Pair p : coldStarts.pairs(ColdStarts.Share.CONNECTOR)) {
+            ColdStarts.Variant variant = p.ai4call().variant();
+            b.append(format("| Java %d, %s | %s | %s |%n", variant.java().feature(), variant.cache().label,
+                    shareOn(overOptions, variant), shareOn(componentOptions, variant)));
+        }
+        return b.append('\n').toString();
+    }
+
+    /** The share of the pair measured on that JVM and class cache, with its two medians; a dash if none was. */
+    private static String shareOn(List<ColdStarts.Pair> pairs, ColdStarts.Variant variant) {
+        return pairs.stream().filter(p -> p.ai4call().variant().sameJvm(variant)).findFirst()
+                .map(p -> format("%.2fx (%.0f / %.0f ms)", p.share(), p.ai4call().mainToStarted().median(),
+                        p.alone().mainToStarted().median()))
+                .orElse("–");
     }
 
     private String harnessStartupTable() {

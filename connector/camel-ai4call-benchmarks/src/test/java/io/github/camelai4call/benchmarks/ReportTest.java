@@ -55,6 +55,15 @@ class ReportTest {
                 + "ms: 1.22x, the component adds about 120 ms — goal <= 1.10x **not met**."), report);
     }
 
+    @Test
+    void saysWhereTheShareGoesWithoutJudgingIt() {
+        String report = Report.markdown(run());
+        assertTrue(report.contains("| Java 17, JVM defaults | 1.10x (660 / 600 ms) | 1.05x (567 / 540 ms) |"), report);
+        assertTrue(report.contains("| Java 17, AppCDS archive | – | – |"), report);
+        assertTrue(report.contains("| Java 17, JVM defaults | 660 ms | 540 ms | 1.22x | **no** |"),
+                "the judged share stays Camel alone against the endpoints with options in each URI: " + report);
+    }
+
     private static RunResults run() {
         List<Throughput.Row> rows = new ArrayList<>();
         rows.add(row(ClientKind.RAW_HC5, 100));
@@ -63,6 +72,8 @@ class ReportTest {
         List<ColdStarts.Result> cold = List.of(
                 cold(JAVA_17, ColdStarts.ClassCache.NONE, ColdStartComparison.Routes.DIRECT, 540),
                 cold(JAVA_17, ColdStarts.ClassCache.NONE, ColdStartComparison.Routes.AI4CALL, 660),
+                cold(JAVA_17, ColdStarts.ClassCache.NONE, ColdStartComparison.Routes.DIRECT_WITH_OPTIONS, 600),
+                cold(JAVA_17, ColdStarts.ClassCache.NONE, ColdStartComparison.Routes.AI4CALL_COMPONENT_OPTIONS, 567),
                 cold(JAVA_17, ColdStarts.ClassCache.APP_CDS, ColdStartComparison.Routes.DIRECT, 240),
                 cold(JAVA_17, ColdStarts.ClassCache.APP_CDS, ColdStartComparison.Routes.AI4CALL, 250),
                 cold(JAVA_25, ColdStarts.ClassCache.AOT_CACHE, ColdStartComparison.Routes.DIRECT, 200),
