@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.camelai4call.component.Ai4callOperation;
 import io.github.camelai4call.simulator.Ai4callSimulatorExtension;
 import io.github.camelai4call.simulator.DemoData;
+import io.github.camelai4call.simulator.DemoKeys;
 import io.github.camelai4call.simulator.SimulatorConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +40,6 @@ class CamelMainLogsTest {
     private static final String PORTAL_KEY = DemoData.DEMO_PORTAL_API_KEY;
     private static final String ASSISTANT = DemoData.DEMO_ASSISTANT_SALES;
     /** Any assistant key: the demo ones come back in answers (listAssistants, analytics records, calls). */
-    private static final Pattern ANY_ASSISTANT_KEY = Pattern.compile("ast_[A-Za-z0-9_-]+");
     private static final String MARKER = "ai4call-marker ";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([\\w.-]+)}}");
 
@@ -90,9 +89,9 @@ class CamelMainLogsTest {
                 notOk.add(step);
             }
         }
-        assertEquals(List.of(), notOk, "steps without their ok line:\n" + masked(markerLines(log)));
-        assertTrue(log.contains(MARKER + "misspelled-kamelet failed"), masked(markerLines(log)));
-        assertTrue(log.contains(MARKER + "misspelled-uri failed"), masked(markerLines(log)));
+        assertEquals(List.of(), notOk, "steps without their ok line:\n" + DemoKeys.masked(markerLines(log)));
+        assertTrue(log.contains(MARKER + "misspelled-kamelet failed"), DemoKeys.masked(markerLines(log)));
+        assertTrue(log.contains(MARKER + "misspelled-uri failed"), DemoKeys.masked(markerLines(log)));
         assertTrue(log.contains("camel.component.ai4call.portalApiKey = xxxxxx"), "the summary did not mask the key");
         assertTrue(log.contains("portalApiKey = xxxxxx") && log.contains("assistantApiKey = xxxxxx"),
                 "the Kamelet properties in the summary are not masked");
@@ -101,15 +100,8 @@ class CamelMainLogsTest {
         assertTrue(log.lines().count() > 1000, "only " + log.lines().count() + " lines");
 
         // and neither key anywhere
-        List<String> leaks = new ArrayList<>();
-        List<String> lines = log.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.contains(PORTAL_KEY) || ANY_ASSISTANT_KEY.matcher(line).find()) {
-                leaks.add((i + 1) + ": " + masked(line));
-            }
-        }
-        assertEquals(List.of(), leaks, leaks.size() + " lines of " + lines.size() + " print a key (shown masked)");
+        List<String> leaks = DemoKeys.linesWithKeys("output", log);
+        assertEquals(List.of(), leaks, leaks.size() + " lines of " + log.lines().count() + " print a key (shown masked)");
     }
 
     /** One route per step: every operation through its action Kamelet, then a few ai4call: endpoints. */
@@ -349,19 +341,12 @@ class CamelMainLogsTest {
     }
 
     private static String tail(Path out) throws IOException {
-        List<String> lines = read(out).lines().toList();
-        return masked(String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+        return DemoKeys.maskedTail(read(out), 60);
     }
 
     private static String markerLines(String log) {
         StringBuilder b = new StringBuilder();
         log.lines().filter(l -> l.contains(MARKER)).forEach(l -> b.append(l, 0, Math.min(l.length(), 300)).append('\n'));
         return b.toString();
-    }
-
-    /** The text with the keys replaced, for failure messages (which end up in reports). */
-    private static String masked(String text) {
-        Matcher m = ANY_ASSISTANT_KEY.matcher(text.replace(PORTAL_KEY, "<PORTAL KEY>"));
-        return m.replaceAll("<ASSISTANT KEY>");
     }
 }

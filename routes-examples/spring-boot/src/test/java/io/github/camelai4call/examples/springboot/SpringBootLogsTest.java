@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.camelai4call.simulator.Ai4callSimulatorExtension;
 import io.github.camelai4call.simulator.DemoData;
+import io.github.camelai4call.simulator.DemoKeys;
 import io.github.camelai4call.simulator.SimulatorConfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +44,6 @@ class SpringBootLogsTest {
 
     private static final String PORTAL_KEY = DemoData.DEMO_PORTAL_API_KEY;
     /** Any assistant key: the demo ones come back in answers (listAssistants, analytics records, calls). */
-    private static final Pattern ANY_ASSISTANT_KEY = Pattern.compile("ast_[A-Za-z0-9_-]+");
     private static final Pattern HTTP_PORT = Pattern.compile("Tomcat started on port (\\d+)");
     private static final List<String> LEADS = List.of("L-2001", "L-2002", "L-2003");
 
@@ -87,7 +87,7 @@ class SpringBootLogsTest {
                     "/actuator/env/AI4CALL_ASSISTANT_API_KEY", "/actuator/env/example.assistant")) {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port.group(1) + path)).build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, answer.statusCode(), path + ": " + masked(answer.body()));
+                assertEquals(200, answer.statusCode(), path + ": " + DemoKeys.masked(answer.body()));
                 actuator.put(path, answer.body());
             }
         } finally {
@@ -122,9 +122,9 @@ class SpringBootLogsTest {
 
         // and neither key anywhere
         List<String> leaks = new ArrayList<>();
-        leaks.addAll(leaks("out.log", console));
-        leaks.addAll(leaks("app.log", logFile));
-        actuator.forEach((path, body) -> leaks.addAll(leaks(path, body)));
+        leaks.addAll(DemoKeys.linesWithKeys("out.log", console));
+        leaks.addAll(DemoKeys.linesWithKeys("app.log", logFile));
+        actuator.forEach((path, body) -> leaks.addAll(DemoKeys.linesWithKeys(path, body)));
         assertEquals(List.of(), leaks, leaks.size() + " lines print a key (shown masked); checked "
                 + console.lines().count() + " console lines, " + logFile.lines().count() + " log file lines, "
                 + actuator.size() + " Actuator answers");
@@ -169,30 +169,11 @@ class SpringBootLogsTest {
                && log.contains("Message History");
     }
 
-    private static List<String> leaks(String where, String text) {
-        List<String> leaks = new ArrayList<>();
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.contains(PORTAL_KEY) || ANY_ASSISTANT_KEY.matcher(line).find()) {
-                leaks.add(where + ":" + (i + 1) + ": " + masked(line.length() > 600 ? line.substring(0, 600) : line));
-            }
-        }
-        return leaks;
-    }
-
     private static String read(Path out) throws IOException {
         return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
     }
 
     private static String tail(Path out) throws IOException {
-        List<String> lines = read(out).lines().toList();
-        return masked(String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
-    }
-
-    /** The text with the keys replaced, for failure messages (which end up in reports). */
-    private static String masked(String text) {
-        Matcher m = ANY_ASSISTANT_KEY.matcher(text.replace(PORTAL_KEY, "<PORTAL KEY>"));
-        return m.replaceAll("<ASSISTANT KEY>");
+        return DemoKeys.maskedTail(read(out), 60);
     }
 }
