@@ -72,7 +72,7 @@ final class ColdStarts {
             return "Java " + java.feature() + ", " + cache.label + ", " + routes.label(ENDPOINTS);
         }
 
-        /** The same JVM and class cache, with the other route set. */
+        /** The same JVM and class cache, whatever the route set. */
         boolean sameJvm(Variant other) {
             return java.equals(other.java) && cache == other.cache;
         }
