@@ -2,12 +2,13 @@ package io.github.camelai4call.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds the keys of the demo data in a text, such as what an application printed while it ran against the
- * simulator: the portal keys of {@link DemoData} and any assistant key ({@code ast_...}). For tests that check that
+ * simulator: the portal keys and webhook secrets of {@link DemoData}, and any assistant key ({@code ast_...}). For tests that check that
  * no key reaches a log; what they report shows the lines with the keys masked, since test reports are read by many.
  * <p>
  * The shape of an assistant key is the contract's ({@code ^ast_[A-Za-z0-9_-]{3,64}$}), written here on purpose
@@ -16,7 +17,12 @@ import java.util.regex.Pattern;
 public final class DemoKeys {
 
     private static final Pattern ANY_ASSISTANT_KEY = Pattern.compile("ast_[A-Za-z0-9_-]+");
-    private static final List<String> PORTAL_KEYS = List.of(DemoData.DEMO_PORTAL_API_KEY, DemoData.ACME_PORTAL_API_KEY);
+    /** Each fixed key of the demo data, with what a report shows instead. */
+    private static final Map<String, String> FIXED_KEYS = Map.of(
+            DemoData.DEMO_PORTAL_API_KEY, "<PORTAL KEY>",
+            DemoData.ACME_PORTAL_API_KEY, "<PORTAL KEY>",
+            DemoData.DEMO_WEBHOOK_SECRET, "<WEBHOOK SECRET>",
+            DemoData.ACME_WEBHOOK_SECRET, "<WEBHOOK SECRET>");
     /** Longer lines are cut in a report: a log line can hold a whole message body. */
     private static final int SHOWN_CHARACTERS = 600;
 
@@ -41,13 +47,13 @@ public final class DemoKeys {
         return found;
     }
 
-    /** The text with every key replaced by {@code <PORTAL KEY>} or {@code <ASSISTANT KEY>}. */
+    /** The text with every key replaced by {@code <PORTAL KEY>}, {@code <WEBHOOK SECRET>} or {@code <ASSISTANT KEY>}. */
     public static String masked(String text) {
-        String portalMasked = text;
-        for (String key : PORTAL_KEYS) {
-            portalMasked = portalMasked.replace(key, "<PORTAL KEY>");
+        String fixedMasked = text;
+        for (Map.Entry<String, String> key : FIXED_KEYS.entrySet()) {
+            fixedMasked = fixedMasked.replace(key.getKey(), key.getValue());
         }
-        Matcher m = ANY_ASSISTANT_KEY.matcher(portalMasked);
+        Matcher m = ANY_ASSISTANT_KEY.matcher(fixedMasked);
         return m.replaceAll("<ASSISTANT KEY>");
     }
 
@@ -58,7 +64,7 @@ public final class DemoKeys {
     }
 
     private static boolean hasKey(String line) {
-        for (String key : PORTAL_KEYS) {
+        for (String key : FIXED_KEYS.keySet()) {
             if (line.contains(key)) {
                 return true;
             }

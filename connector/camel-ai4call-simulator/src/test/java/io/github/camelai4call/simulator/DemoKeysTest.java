@@ -15,13 +15,15 @@ class DemoKeysTest {
             "assistant " + DemoData.ACME_ASSISTANT_RECEPTION + " answered",
             "portalApiKey = xxxxxx",
             "acme " + DemoData.ACME_PORTAL_API_KEY,
+            "signing with " + DemoData.DEMO_WEBHOOK_SECRET,
             "stopped");
 
     @Test
     void findsEachLineWithAKeyAndShowsItMasked() {
         assertEquals(List.of("app.log:2: calling with x-portal-api-key=<PORTAL KEY>",
                 "app.log:3: assistant <ASSISTANT KEY> answered",
-                "app.log:5: acme <PORTAL KEY>"), DemoKeys.linesWithKeys("app.log", LOG));
+                "app.log:5: acme <PORTAL KEY>",
+                "app.log:6: signing with <WEBHOOK SECRET>"), DemoKeys.linesWithKeys("app.log", LOG));
     }
 
     @Test
@@ -31,7 +33,7 @@ class DemoKeysTest {
 
     @Test
     void theTailOfAnOutputIsShownMasked() {
-        assertEquals("acme <PORTAL KEY>\nstopped", DemoKeys.maskedTail(LOG, 2));
+        assertEquals("signing with <WEBHOOK SECRET>\nstopped", DemoKeys.maskedTail(LOG, 2));
         assertEquals(DemoKeys.masked(LOG), DemoKeys.maskedTail(LOG, 100));
     }
 
