@@ -67,6 +67,9 @@ public class Ai4callComponent extends HealthCheckComponent implements SSLContext
                 : callback != null ? new Ai4callEndpoint(uri, this, callback, configuration.copy())
                 : McpToolOptions.NAME.equals(remaining) ? Ai4callEndpoint.mcpTool(uri, this, configuration.copy())
                 : new Ai4callEndpoint(uri, this, resolveOperation(remaining), configuration.copy());
+        if (!McpToolOptions.NAME.equals(remaining)) {
+            McpToolOptions.refuseOn("ai4call:" + remaining, parameters);
+        }
         setProperties(endpoint, parameters);
         if (endpoint.getConfiguration().getSslContextParameters() == null && useGlobalSslContextParameters) {
             endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());

@@ -232,11 +232,6 @@ public class Ai4callEndpoint extends ScheduledPollEndpoint {
             refuseParameterOptions(McpToolOptions.NAME, null);
             return;
         }
-        String mcpOption = mcpToolOptions.setOnAnotherEndpoint();
-        if (mcpOption != null) {
-            throw new IllegalArgumentException("ai4call:" + (callback != null ? callback : operation) + ": option '" + mcpOption
-                                               + "' is an option of ai4call:" + McpToolOptions.NAME + " only");
-        }
         if (callback != null) {
             checkCallbackOptions();
             return;

@@ -1,5 +1,10 @@
 package io.github.camelai4call.component.mcp;
 
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -37,18 +42,39 @@ public class McpToolOptions {
                             + "are tools of one server, and share its webhookSecret and signatureTolerance.")
     private String mcpPath = DEFAULT_PATH;
 
-    /** The options a user set that only {@code ai4call:mcpTool} reads, by name (for an error on another endpoint). */
-    public String setOnAnotherEndpoint() {
-        if (toolName != null) {
-            return "toolName";
+    /**
+     * Refuses an option of {@code ai4call:mcpTool} in the URI of another endpoint, naming it. The names are those of
+     * this class's {@code @UriParam} fields, so that no second list repeats them.
+     *
+     * @param endpoint   the endpoint as the user wrote it, e.g. {@code ai4call:listAssistants}
+     * @param parameters the options of its URI
+     */
+    public static void refuseOn(String endpoint, Map<String, Object> parameters) {
+        if (parameters.isEmpty()) {
+            return;
         }
-        if (description != null) {
-            return "description";
+        for (String option : OptionNames.ALL) {
+            if (parameters.containsKey(option)) {
+                throw new IllegalArgumentException(endpoint + ": option '" + option + "' is an option of ai4call:" + NAME
+                                                   + " only");
+            }
         }
-        if (inputSchema != null) {
-            return "inputSchema";
+    }
+
+    /** Read from the annotations the first time an endpoint has options. */
+    private static final class OptionNames {
+        static final List<String> ALL = read();
+
+        private static List<String> read() {
+            List<String> names = new ArrayList<>();
+            for (Field field : McpToolOptions.class.getDeclaredFields()) {
+                UriParam option = field.getAnnotation(UriParam.class);
+                if (option != null) {
+                    names.add(option.name().isEmpty() ? field.getName() : option.name());
+                }
+            }
+            return List.copyOf(names);
         }
-        return DEFAULT_PATH.equals(mcpPath) ? null : "mcpPath";
     }
 
     /** Refuses, naming the option, what no MCP client could use. */

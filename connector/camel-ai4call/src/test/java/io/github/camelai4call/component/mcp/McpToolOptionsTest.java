@@ -1,5 +1,6 @@
 package io.github.camelai4call.component.mcp;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -64,7 +68,7 @@ class McpToolOptionsTest {
     }
 
     @Test
-    void anMcpOptionOnAnOperationOrAToolWithoutNameIsNamed() {
+    void anMcpOptionOnAnOperationOrAToolWithoutNameIsNamed() throws Exception {
         String misplaced = messages(assertThrows(Exception.class, () -> context(AvailablePortFinder.getNextAvailable(),
                 new RouteBuilder() {
                     @Override
@@ -74,6 +78,20 @@ class McpToolOptionsTest {
                 }).close()));
         assertTrue(misplaced.contains("ai4call:listAssistants: option 'toolName' is an option of ai4call:mcpTool only"), misplaced);
 
+        // every option the component descriptor labels mcp (what Kaoto and IDEs list), even one set to its default
+        for (String option : mcpOptionsOfTheDescriptor()) {
+            String value = option.equals("mcpPath") ? McpToolOptions.DEFAULT_PATH : "x";
+            String message = messages(assertThrows(Exception.class, () -> context(AvailablePortFinder.getNextAvailable(),
+                    new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("direct:a").to("ai4call:getAssistant?" + option + "=" + value);
+                        }
+                    }).close()));
+            assertTrue(message.contains("ai4call:getAssistant: option '" + option + "' is an option of ai4call:mcpTool only"),
+                    message);
+        }
+
         String unnamed = messages(assertThrows(Exception.class, () -> context(AvailablePortFinder.getNextAvailable(),
                 new RouteBuilder() {
                     @Override
@@ -82,6 +100,19 @@ class McpToolOptionsTest {
                     }
                 }).close()));
         assertTrue(unnamed.contains("ai4call:mcpTool needs the option toolName"), unnamed);
+    }
+
+    private static List<String> mcpOptionsOfTheDescriptor() throws Exception {
+        try (InputStream in = McpToolOptionsTest.class.getResourceAsStream("/META-INF/io/github/camelai4call/component/ai4call.json")) {
+            List<String> options = new ArrayList<>();
+            new ObjectMapper().readTree(in).path("properties").properties().forEach(option -> {
+                if (List.of(option.getValue().path("label").asText().split(",")).contains("mcp")) {
+                    options.add(option.getKey());
+                }
+            });
+            assertFalse(options.isEmpty(), "the descriptor labels no option mcp");
+            return options;
+        }
     }
 
     private static CamelContext context(int port, RouteBuilder routes) throws Exception {
