@@ -1,7 +1,5 @@
 package io.github.camelai4call.kamelets;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.camelai4call.component.Ai4callOperation;
 import io.github.camelai4call.simulator.Ai4callSimulatorExtension;
+import io.github.camelai4call.simulator.DemoApplication;
 import io.github.camelai4call.simulator.DemoData;
 import io.github.camelai4call.simulator.DemoKeys;
 import io.github.camelai4call.simulator.SimulatorConfig;
@@ -37,9 +35,6 @@ class CamelMainLogsTest {
     static final Ai4callSimulatorExtension SIMULATOR = new Ai4callSimulatorExtension(
             SimulatorConfig.builder().callDuration(Duration.ZERO).analyticsRecords(20).build());
 
-    private static final String PORTAL_KEY = DemoData.DEMO_PORTAL_API_KEY;
-    private static final String ASSISTANT = DemoData.DEMO_ASSISTANT_SALES;
-    /** Any assistant key: the demo ones come back in answers (listAssistants, analytics records, calls). */
     private static final String MARKER = "ai4call-marker ";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([\\w.-]+)}}");
 
@@ -54,33 +49,19 @@ class CamelMainLogsTest {
         Files.writeString(dir.resolve("log4j2.properties"), LOGGING);
 
         Path out = dir.resolve("out.log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        DemoApplication app = DemoApplication.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 // Log4j's own shutdown hook would stop logging before Camel Main's graceful shutdown has logged
                 "-Dlog4j2.shutdownHookEnabled=false",
-                "org.apache.camel.main.Main", "-pl", "file:" + dir.resolve("application.properties"))
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("AI4CALL_BASE_URL", SIMULATOR.baseUrl());
-        pb.environment().put("AI4CALL_EMAIL", DemoData.DEMO_EMAIL);
-        pb.environment().put("AI4CALL_PORTAL_API_KEY", PORTAL_KEY);
-        pb.environment().put("AI4CALL_ASSISTANT_API_KEY", ASSISTANT);
-        Process app = pb.start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+                "org.apache.camel.main.Main", "-pl", "file:" + dir.resolve("application.properties")),
+                dir, out, DemoApplication.environment(SIMULATOR.baseUrl(), DemoData.DEMO_ASSISTANT_SALES));
+        try (app) {
             // the markers are built when the routes run (${routeId}): the route dump at start-up does not match
-            while (!(read(out).contains(MARKER + "drive done") && read(out).contains(MARKER + "consumer record"))) {
-                assertTrue(app.isAlive(), "the application stopped early:\n" + tail(out));
-                assertTrue(System.nanoTime() < deadline, "the routes did not finish in 180 s:\n" + tail(out));
-                Thread.sleep(200);
-            }
-        } finally {
-            app.destroy(); // SIGTERM: Camel Main's graceful shutdown, whose lines are checked too
-            if (!app.waitFor(60, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
-        }
-        String log = read(out);
+            app.awaitConsole(log -> log.contains(MARKER + "drive done") && log.contains(MARKER + "consumer record"),
+                    Duration.ofSeconds(180), "drive route and consumer record");
+        } // SIGTERM: Camel Main's graceful shutdown, whose lines are checked too
+        String log = app.console();
 
         // the application ran: every step answered, the consumer delivered, Camel printed what it prints
         List<String> notOk = new ArrayList<>();
@@ -334,14 +315,6 @@ class CamelMainLogsTest {
 
     private static String quote(String s) {
         return "'" + s.replace("'", "''") + "'";
-    }
-
-    private static String read(Path out) throws IOException {
-        return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-    }
-
-    private static String tail(Path out) throws IOException {
-        return DemoKeys.maskedTail(read(out), 60);
     }
 
     private static String markerLines(String log) {

@@ -1,11 +1,9 @@
 package io.github.camelai4call.examples.springboot;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.camelai4call.simulator.Ai4callSimulatorExtension;
+import io.github.camelai4call.simulator.DemoApplication;
 import io.github.camelai4call.simulator.DemoData;
 import io.github.camelai4call.simulator.DemoKeys;
 import io.github.camelai4call.simulator.SimulatorConfig;
@@ -42,8 +40,6 @@ class SpringBootLogsTest {
     static final Ai4callSimulatorExtension SIMULATOR = new Ai4callSimulatorExtension(
             SimulatorConfig.builder().callDuration(Duration.ZERO).analyticsRecords(20).build());
 
-    private static final String PORTAL_KEY = DemoData.DEMO_PORTAL_API_KEY;
-    /** Any assistant key: the demo ones come back in answers (listAssistants, analytics records, calls). */
     private static final Pattern HTTP_PORT = Pattern.compile("Tomcat started on port (\\d+)");
     private static final List<String> LEADS = List.of("L-2001", "L-2002", "L-2003");
 
@@ -57,29 +53,18 @@ class SpringBootLogsTest {
         Files.writeString(inbox.resolve("bad-leads.csv"), "lead_id,name,phone\nL-2999,Wrong Number,+39ABC\n");
         Path out = dir.resolve("out.log");
         Path file = dir.resolve("app.log");
-        Files.deleteIfExists(out);
         Files.deleteIfExists(file);
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Ai4callSpringBootExample.class.getName()));
         settings(dir, file).forEach((k, v) -> command.add("--" + k + "=" + v));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("AI4CALL_BASE_URL", SIMULATOR.baseUrl());
-        pb.environment().put("AI4CALL_EMAIL", DemoData.DEMO_EMAIL);
-        pb.environment().put("AI4CALL_PORTAL_API_KEY", PORTAL_KEY);
-        pb.environment().put("AI4CALL_ASSISTANT_API_KEY", DemoData.DEMO_ASSISTANT_SALES);
         Map<String, String> actuator = new LinkedHashMap<>();
-        Process app = pb.start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        DemoApplication app = DemoApplication.start(command, dir, out,
+                DemoApplication.environment(SIMULATOR.baseUrl(), DemoData.DEMO_ASSISTANT_SALES));
+        try (app) {
             // the three calls placed, their outcomes read back from the feed, the bad lead refused
-            while (!done(read(out))) {
-                assertTrue(app.isAlive(), "the application stopped early:\n" + tail(out));
-                assertTrue(System.nanoTime() < deadline, "the routes did not finish in 240 s:\n" + tail(out));
-                Thread.sleep(200);
-            }
-            Matcher port = HTTP_PORT.matcher(read(out));
+            String started = app.awaitConsole(SpringBootLogsTest::done, Duration.ofSeconds(240), "three calls and the bad lead");
+            Matcher port = HTTP_PORT.matcher(started);
             assertTrue(port.find(), "no HTTP port in the log");
             HttpClient http = HttpClient.newHttpClient();
             for (String path : List.of("/actuator/health", "/actuator/env", "/actuator/configprops",
@@ -90,14 +75,9 @@ class SpringBootLogsTest {
                 assertEquals(200, answer.statusCode(), path + ": " + DemoKeys.masked(answer.body()));
                 actuator.put(path, answer.body());
             }
-        } finally {
-            app.destroy(); // SIGTERM: the graceful shutdown of Spring and Camel, whose lines are checked too
-            if (!app.waitFor(60, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
-        }
-        String console = read(out);
-        String logFile = read(file);
+        } // SIGTERM: the graceful shutdown of Spring and Camel, whose lines are checked too
+        String console = app.console();
+        String logFile = DemoApplication.text(file);
 
         // the application ran as a user would see it, and logged what Spring Boot and Camel log at these levels
         for (String lead : LEADS) {
@@ -167,13 +147,5 @@ class SpringBootLogsTest {
     private static boolean done(String log) {
         return LEADS.stream().allMatch(l -> Pattern.compile("Lead " + l + ": call \\S+ ended ").matcher(log).find())
                && log.contains("Message History");
-    }
-
-    private static String read(Path out) throws IOException {
-        return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-    }
-
-    private static String tail(Path out) throws IOException {
-        return DemoKeys.maskedTail(read(out), 60);
     }
 }

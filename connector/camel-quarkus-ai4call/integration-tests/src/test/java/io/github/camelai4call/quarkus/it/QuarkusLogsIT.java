@@ -1,11 +1,9 @@
 package io.github.camelai4call.quarkus.it;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.camelai4call.simulator.Ai4callSimulatorExtension;
+import io.github.camelai4call.simulator.DemoApplication;
 import io.github.camelai4call.simulator.DemoData;
 import io.github.camelai4call.simulator.DemoKeys;
 import io.github.camelai4call.simulator.SimulatorConfig;
@@ -42,8 +40,6 @@ class QuarkusLogsIT {
     static final Ai4callSimulatorExtension SIMULATOR = new Ai4callSimulatorExtension(
             SimulatorConfig.builder().callDuration(Duration.ZERO).analyticsRecords(20).build());
 
-    private static final String PORTAL_KEY = DemoData.DEMO_PORTAL_API_KEY;
-    /** Any assistant key: the demo ones come back in answers (listAssistants, analytics records, calls). */
     /** Set by the pom's integration-test execution only, so the test phase never runs an application built earlier. */
     private static final String PACKAGED_APP = "ai4call.packaged-app";
     private static final Pattern HTTP_PORT = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
@@ -58,30 +54,19 @@ class QuarkusLogsIT {
         Path dir = Files.createDirectories(Path.of("target", "quarkus-logs").toAbsolutePath());
         Path out = dir.resolve("out.log");
         Path file = dir.resolve("app.log");
-        Files.deleteIfExists(out);
         Files.deleteIfExists(file);
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         settings(file).forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().put("AI4CALL_BASE_URL", SIMULATOR.baseUrl());
-        pb.environment().put("AI4CALL_EMAIL", DemoData.DEMO_EMAIL);
-        pb.environment().put("AI4CALL_PORTAL_API_KEY", PORTAL_KEY);
-        pb.environment().put("AI4CALL_ASSISTANT_API_KEY", DemoData.DEMO_ASSISTANT_SALES);
         Map<String, String> health = new LinkedHashMap<>();
-        Process app = pb.start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        DemoApplication app = DemoApplication.start(command, dir, out,
+                DemoApplication.environment(SIMULATOR.baseUrl(), DemoData.DEMO_ASSISTANT_SALES));
+        try (app) {
             // the markers are built when the routes run (${routeId}): the route dump at start-up does not match
-            while (!(read(out).contains("run-once done") && read(out).contains("outbound-feed record ")
-                     && HTTP_PORT.matcher(read(out)).find())) {
-                assertTrue(app.isAlive(), "the application stopped early:\n" + tail(out));
-                assertTrue(System.nanoTime() < deadline, "the routes did not finish in 180 s:\n" + tail(out));
-                Thread.sleep(200);
-            }
-            Matcher port = HTTP_PORT.matcher(read(out));
+            String started = app.awaitConsole(log -> log.contains("run-once done") && log.contains("outbound-feed record ")
+                    && HTTP_PORT.matcher(log).find(), Duration.ofSeconds(180), "run-once route and feed record");
+            Matcher port = HTTP_PORT.matcher(started);
             assertTrue(port.find(), "no HTTP port in the log");
             HttpClient http = HttpClient.newHttpClient();
             for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live")) {
@@ -90,18 +75,13 @@ class QuarkusLogsIT {
                 assertEquals(200, answer.statusCode(), path + ": " + DemoKeys.masked(answer.body()));
                 health.put(path, answer.body());
             }
-        } finally {
-            app.destroy(); // SIGTERM: Quarkus's and Camel's shutdown, whose lines are checked too
-            if (!app.waitFor(60, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
-        }
-        String console = read(out);
-        String logFile = read(file);
+        } // SIGTERM: Quarkus's and Camel's shutdown, whose lines are checked too
+        String console = app.console();
+        String logFile = DemoApplication.text(file);
 
         // the application ran, and logged what Quarkus and Camel log at these levels
         assertTrue(console.contains("listAssistants: ") && console.contains("getAssistant: ")
-                && console.contains("outboundCall: "), "the producers did not answer:\n" + tail(out));
+                && console.contains("outboundCall: "), "the producers did not answer:\n" + app.tail());
         assertEquals(List.of("run-once"), SIMULATOR.simulator().outboundCalls().stream()
                 .map(c -> String.valueOf(c.metadata().get("lead_id"))).toList(), "one call placed");
         // the tracer's lines, under the route's source location: "*--> [run-once    ] [from[direct:runOnce] ..."
@@ -137,13 +117,5 @@ class QuarkusLogsIT {
         s.put("camel.main.message-history", "true");
         s.put("camel.main.log-mask", "true");
         return s;
-    }
-
-    private static String read(Path out) throws IOException {
-        return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-    }
-
-    private static String tail(Path out) throws IOException {
-        return DemoKeys.maskedTail(read(out), 60);
     }
 }
