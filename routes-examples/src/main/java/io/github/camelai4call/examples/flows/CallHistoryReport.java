@@ -32,8 +32,9 @@ public class CallHistoryReport extends RouteBuilder {
             .setProperty("perOutcome", body())
             .bean(io.github.camelai4call.examples.support.CallReport.class, "text")
             .log("${body}")
-            .to("file:{{report.dir}}?fileName=call-report.txt&tempPrefix=.writing-")
+            // written under a temporary name, then renamed: a reader finds the previous report until the new one is whole
+            .to("file:{{report.dir}}?fileName=call-report.txt&tempPrefix=.writing-&eagerDeleteTargetFile=false")
             .bean(io.github.camelai4call.examples.support.CallReport.class, "chart")
-            .to("file:{{report.dir}}?fileName=calls-per-day.png&tempPrefix=.writing-");
+            .to("file:{{report.dir}}?fileName=calls-per-day.png&tempPrefix=.writing-&eagerDeleteTargetFile=false");
     }
 }

@@ -1,7 +1,6 @@
 package io.github.camelai4call.examples.flows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -13,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.imageio.ImageIO;
 
@@ -41,10 +41,10 @@ class CallHistoryReportTest extends ExampleTestSupport {
                 rows("SELECT COUNT(*) FROM calls WHERE outcome = 'completed' AND duration_seconds > 0"));
         // the route writes the chart after the text report: wait for it too
         Path chartFile = dir.resolve("calls-per-day.png");
-        await("the chart", Duration.ofSeconds(10), () -> readable(chartFile));
-        BufferedImage chart = ImageIO.read(chartFile.toFile());
-        assertNotNull(chart);
-        assertEquals(900, chart.getWidth());
+        // read where it is awaited: the route replaces the chart every report.every ms
+        AtomicReference<BufferedImage> chart = new AtomicReference<>();
+        await("the chart", Duration.ofSeconds(10), () -> chart.updateAndGet(read -> read != null ? read : image(chartFile)) != null);
+        assertEquals(900, chart.get().getWidth());
 
         // incremental: a new call appears in the history, only it is added
         SIMULATOR.simulator().analytics().append("analyticsCalls",
@@ -53,11 +53,11 @@ class CallHistoryReportTest extends ExampleTestSupport {
         assertEquals(1, rows("SELECT COUNT(*) FROM calls WHERE id = 'call_new_one' AND outcome = 'busy'"));
     }
 
-    private static boolean readable(Path png) {
+    private static BufferedImage image(Path png) {
         try {
-            return Files.exists(png) && ImageIO.read(png.toFile()) != null;
+            return Files.exists(png) ? ImageIO.read(png.toFile()) : null;
         } catch (IOException e) {
-            return false; // still being written
+            return null; // not there yet, or replaced while being read
         }
     }
 
