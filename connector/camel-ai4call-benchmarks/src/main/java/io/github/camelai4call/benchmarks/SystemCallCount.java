@@ -22,8 +22,9 @@ import io.github.camelai4call.simulator.SimulatorConfig;
  * server: the kernel time of the throughput tables, counted instead of timed. Linux perf counts the
  * {@code raw_syscalls:sys_enter} tracepoint and the context switches of this JVM (client and server together, as
  * in the CPU column of the throughput tables) while the callers run; the calls completed in the same window divide
- * them. A run needs {@code perf} and the permission to read tracepoints ({@code kernel.perf_event_paranoid} at most 2, or
- * root); without them it stops and says so.
+ * them. A run needs {@code perf}, allowed to attach to this JVM and to read the {@code raw_syscalls} tracepoint (as
+ * root, with CAP_PERFMON, or with {@code kernel.perf_event_paranoid} at most 1 and a readable tracefs); it checks that
+ * first, and without it stops and says so.
  */
 final class SystemCallCount {
 
@@ -115,14 +116,19 @@ final class SystemCallCount {
                     }
                 }
             }, "caller-" + i);
+            caller.setDaemon(true); // a failure of perf must not leave the JVM running
             caller.start();
             callers.add(caller);
         }
-        Thread.sleep((long) (warmup * 1000));
-        Window window = countedWindow(calls, seconds);
-        stop.set(true);
-        for (Thread caller : callers) {
-            caller.join();
+        Window window;
+        try {
+            Thread.sleep((long) (warmup * 1000));
+            window = countedWindow(calls, seconds);
+        } finally {
+            stop.set(true);
+            for (Thread caller : callers) {
+                caller.join();
+            }
         }
         return new Count(kind, op, window.calls, counter(window.perf, "raw_syscalls:sys_enter"),
                 counter(window.perf, "context-switches"),
@@ -147,15 +153,18 @@ final class SystemCallCount {
             BufferedReader lines = new BufferedReader(new InputStreamReader(perf.getInputStream(), StandardCharsets.UTF_8));
             long before = -1;
             long after = -1;
+            StringBuilder said = new StringBuilder();
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.equals("started")) {
                     before = calls.get();
                 } else if (line.equals("done")) {
                     after = calls.get();
+                } else {
+                    said.append(line).append('\n');
                 }
             }
             if (perf.waitFor() != 0 || before < 0 || after < 0) {
-                throw new IOException("perf stat exited with " + perf.exitValue() + ": " + Files.readString(output));
+                throw new IOException("perf stat exited with " + perf.exitValue() + ":\n" + said + Files.readString(output));
             }
             return new Window(after - before, Files.readString(output));
         } finally {
@@ -168,34 +177,31 @@ final class SystemCallCount {
         for (String line : perfOutput.split("\n")) {
             String[] fields = line.split(",");
             if (fields.length > 2 && fields[2].equals(event)) {
-                return Long.parseLong(fields[0]);
+                try {
+                    return Long.parseLong(fields[0]);
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException("perf did not count " + event + ": " + fields[0], e);
+                }
             }
         }
         throw new IllegalStateException("perf reported no " + event + ":\n" + perfOutput);
     }
 
-    /** Why perf cannot count here, or null when it can. */
+    /** Why perf cannot count this JVM here, or null when it can: the same attach and events as a measurement. */
     private static String perfProblem() {
         try {
-            String out = run("perf", "stat", "-x", ",", "-e", "raw_syscalls:sys_enter", "--", "true");
-            counter(out, "raw_syscalls:sys_enter");
+            Window probe = countedWindow(new AtomicLong(), 0.5);
+            for (String event : List.of("raw_syscalls:sys_enter", "context-switches")) {
+                if (counter(probe.perf, event) == 0) {
+                    return "perf counted no " + event + " in this JVM (as a user without the permission, it counts 0)";
+                }
+            }
             return null;
         } catch (IOException | RuntimeException e) {
             return e.getMessage();
-        }
-    }
-
-    private static String run(String... command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (process.waitFor() != 0) {
-                throw new IOException(String.join(" ", command) + " exited with " + process.exitValue() + ": " + out.strip());
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            return "interrupted";
         }
-        return out;
     }
 }

@@ -25,7 +25,10 @@ class SystemCallCountTest {
     @Test
     void aCounterPerfDidNotReportIsNamed() {
         String notCounted = "<not counted>,,raw_syscalls:sys_enter,0,0.00,,\n";
-        assertThrows(NumberFormatException.class, () -> SystemCallCount.counter(notCounted, "raw_syscalls:sys_enter"));
+        IllegalStateException uncounted = assertThrows(IllegalStateException.class,
+                () -> SystemCallCount.counter(notCounted, "raw_syscalls:sys_enter"));
+        assertTrue(uncounted.getMessage().contains("perf did not count raw_syscalls:sys_enter: <not counted>"),
+                uncounted.getMessage());
         IllegalStateException missing = assertThrows(IllegalStateException.class,
                 () -> SystemCallCount.counter(PERF_CSV, "cpu-migrations"));
         assertTrue(missing.getMessage().contains("perf reported no cpu-migrations"), missing.getMessage());

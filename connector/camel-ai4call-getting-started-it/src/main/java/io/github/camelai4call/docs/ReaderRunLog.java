@@ -22,8 +22,10 @@ public final class ReaderRunLog {
     /** The route's {@code log("call ${body[callId]} is ${body[status]}")}. */
     private static final Pattern ROUTE_LINE = Pattern.compile("call call_[0-9a-f]+ is queued");
     /** FirstRoute's summary of the simulator's calls. */
-    private static final String PROGRAM_LINE = "simulator: call to +390810000101 for lead L-1";
+    private static final Pattern PROGRAM_LINE = Pattern.compile("simulator: call to \\+\\d+ for lead \\S+");
     private static final String TEST_PASSED = "Tests run: 1, Failures: 0, Errors: 0, Skipped: 0";
+    /** Where Maven starts {@code exec:java}: FirstRouteTest logs the route's line too, before it. */
+    private static final String EXEC_JAVA = "exec-maven-plugin:";
 
     private ReaderRunLog() {
     }
@@ -47,11 +49,16 @@ public final class ReaderRunLog {
         if (!log.contains(TEST_PASSED)) {
             problems.add("FirstRouteTest did not pass (no '" + TEST_PASSED + "')");
         }
-        if (!ROUTE_LINE.matcher(log).find()) {
-            problems.add("the route's log line 'call call_... is queued' is missing");
+        int run = log.lastIndexOf(EXEC_JAVA);
+        String program = run < 0 ? "" : log.substring(run);
+        if (run < 0) {
+            problems.add("mvn exec:java did not run FirstRoute (no '" + EXEC_JAVA + "')");
         }
-        if (!log.contains(PROGRAM_LINE)) {
-            problems.add("FirstRoute did not print '" + PROGRAM_LINE + "'");
+        if (!ROUTE_LINE.matcher(program).find()) {
+            problems.add("FirstRoute's run shows no route log line 'call call_... is queued'");
+        }
+        if (!PROGRAM_LINE.matcher(program).find()) {
+            problems.add("FirstRoute did not print 'simulator: call to +... for lead ...'");
         }
         problems.addAll(DemoKeys.linesWithKeys("build.log", log));
         return problems;

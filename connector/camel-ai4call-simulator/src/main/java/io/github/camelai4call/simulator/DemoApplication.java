@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -49,37 +51,45 @@ public final class DemoApplication implements AutoCloseable {
     /**
      * Starts the command in that folder, its output and errors to the console file (replaced if it exists).
      *
-     * @param environment added to this JVM's environment, e.g. {@link #environment(String, String)}
+     * @param environment added to this JVM's environment, e.g. {@link #environment(String, String)}; the
+     *                    {@code AI4CALL_*} variables of this JVM's environment are not passed on, so that none of the
+     *                    developer's own (a real key, {@code AI4CALL_PLACE_CALLS}) reaches the application
      */
     public static DemoApplication start(List<String> command, Path dir, Path console, Map<String, String> environment)
             throws IOException {
         Files.deleteIfExists(console);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(console.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AI4CALL_"));
         builder.environment().putAll(environment);
         return new DemoApplication(builder.start(), console);
     }
 
     /**
      * Waits until the console holds what {@code done} looks for, and returns it. Fails, showing the console's last
-     * lines masked, when the application stops first or the time runs out.
+     * lines masked, when the application stops without having printed it or the time runs out.
      *
-     * @param what what {@code done} waits for, for the failure ("the routes to finish")
+     * @param what what {@code done} looks for, for the failure ("the three calls and their outcomes")
      */
     public String awaitConsole(Predicate<String> done, Duration timeout, String what)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (String text = console(); !done.test(text); text = console()) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the application stopped (exit " + process.exitValue() + ") before " + what
-                                         + ":\n" + tail());
+        while (true) {
+            boolean stopped = !process.isAlive(); // before reading: what it printed before it stopped is then read
+            String text = console();
+            if (done.test(text)) {
+                return text;
+            }
+            if (stopped) {
+                throw new AssertionError("the application stopped (exit " + process.exitValue()
+                                         + ") and its console does not show " + what + ":\n" + tail());
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + what + " in " + timeout.toSeconds() + " s:\n" + tail());
+                throw new AssertionError("the console does not show " + what + " after " + timeout.toSeconds() + " s:\n"
+                                         + tail());
             }
             Thread.sleep(200);
         }
-        return console();
     }
 
     /** All the application printed so far (after {@link #close()}: all it printed). */
@@ -97,13 +107,38 @@ public final class DemoApplication implements AutoCloseable {
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }
 
-    /** SIGTERM, then up to a minute for the graceful shutdown (whose lines are part of the console), then SIGKILL. */
+    /**
+     * SIGTERM to the application and to the processes it started (a launcher script's JVM, say), then up to a minute
+     * for the graceful shutdown, whose lines are part of the console; SIGKILL to whatever is left.
+     */
     @Override
     public void close() throws InterruptedException {
+        List<ProcessHandle> started = process.descendants().toList();
         process.destroy();
-        if (!process.waitFor(SHUTDOWN.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor();
+        started.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + SHUTDOWN.toNanos();
+        try {
+            process.waitFor(SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
+            for (ProcessHandle child : started) {
+                awaitExit(child, deadline - System.nanoTime());
+            }
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+            started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static void awaitExit(ProcessHandle child, long nanos) throws InterruptedException {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            child.onExit().get(nanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // still running: the finally of close() kills it
         }
     }
 }

@@ -42,10 +42,35 @@ class DemoApplicationTest {
         try (app) {
             AssertionError failure = assertThrows(AssertionError.class,
                     () -> app.awaitConsole(out -> out.contains("never"), Duration.ofSeconds(30), "never line"));
-            assertTrue(failure.getMessage().contains("stopped (exit 3) before never line"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("stopped (exit 3) and its console does not show never line"),
+                    failure.getMessage());
             assertTrue(failure.getMessage().contains("key <PORTAL KEY>"), failure.getMessage());
             assertFalse(failure.getMessage().contains(DemoData.DEMO_PORTAL_API_KEY), failure.getMessage());
         }
+    }
+
+    @Test
+    void whatAnApplicationPrintedJustBeforeItStoppedIsFound() throws Exception {
+        DemoApplication app = DemoApplication.start(List.of("sh", "-c", "echo done"), dir, dir.resolve("out.log"), Map.of());
+        try (app) {
+            Thread.sleep(500); // stopped before the first look
+            assertEquals("done\n", app.awaitConsole(out -> out.contains("done"), Duration.ofSeconds(30), "done"));
+        }
+    }
+
+    @Test
+    void closeAlsoStopsWhatALauncherStarted() throws Exception {
+        // a launcher that does not exec: the process that matters is its child
+        DemoApplication app = DemoApplication.start(List.of("sh", "-c", "sleep 300 & echo \"pid $!\"; wait"), dir,
+                dir.resolve("out.log"), Map.of());
+        long pid;
+        try (app) {
+            String out = app.awaitConsole(text -> text.contains("pid "), Duration.ofSeconds(30), "the child's pid");
+            pid = Long.parseLong(out.substring(out.indexOf("pid ") + 4).strip());
+            assertTrue(ProcessHandle.of(pid).isPresent(), "the launcher's child runs");
+        }
+        Thread.sleep(200);
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the launcher's child was stopped");
     }
 
     @Test

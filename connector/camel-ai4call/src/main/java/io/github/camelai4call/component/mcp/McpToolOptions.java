@@ -1,7 +1,5 @@
 package io.github.camelai4call.component.mcp;
 
-import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -43,37 +41,28 @@ public class McpToolOptions {
     private String mcpPath = DEFAULT_PATH;
 
     /**
-     * Refuses an option of {@code ai4call:mcpTool} in the URI of another endpoint, naming it. The names are those of
-     * this class's {@code @UriParam} fields, so that no second list repeats them.
+     * The options of this class as the descriptor names them (label {@code mcp}); McpToolOptionsTest checks the list
+     * against the generated descriptor, so a new option cannot be left out. A list rather than reflection: nothing to
+     * register for a native image, nothing read at start-up.
+     */
+    static final List<String> OPTIONS = List.of("toolName", "description", "inputSchema", "mcpPath");
+
+    /**
+     * Refuses an option of {@code ai4call:mcpTool} in the URI of another endpoint, naming it as written. Matched the
+     * way Camel binds options: ignoring case and dashes ({@code tool-name}, {@code toolname}).
      *
      * @param endpoint   the endpoint as the user wrote it, e.g. {@code ai4call:listAssistants}
      * @param parameters the options of its URI
      */
     public static void refuseOn(String endpoint, Map<String, Object> parameters) {
-        if (parameters.isEmpty()) {
-            return;
-        }
-        for (String option : OptionNames.ALL) {
-            if (parameters.containsKey(option)) {
-                throw new IllegalArgumentException(endpoint + ": option '" + option + "' is an option of ai4call:" + NAME
-                                                   + " only");
-            }
-        }
-    }
-
-    /** Read from the annotations the first time an endpoint has options. */
-    private static final class OptionNames {
-        static final List<String> ALL = read();
-
-        private static List<String> read() {
-            List<String> names = new ArrayList<>();
-            for (Field field : McpToolOptions.class.getDeclaredFields()) {
-                UriParam option = field.getAnnotation(UriParam.class);
-                if (option != null) {
-                    names.add(option.name().isEmpty() ? field.getName() : option.name());
+        for (String key : parameters.keySet()) {
+            String bare = key.replace("-", "");
+            for (String option : OPTIONS) {
+                if (option.equalsIgnoreCase(bare)) {
+                    throw new IllegalArgumentException(endpoint + ": option '" + key + "' is an option of ai4call:" + NAME
+                                                       + " only");
                 }
             }
-            return List.copyOf(names);
         }
     }
 

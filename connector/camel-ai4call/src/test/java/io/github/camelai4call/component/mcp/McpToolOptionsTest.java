@@ -78,9 +78,15 @@ class McpToolOptionsTest {
                 }).close()));
         assertTrue(misplaced.contains("ai4call:listAssistants: option 'toolName' is an option of ai4call:mcpTool only"), misplaced);
 
-        // every option the component descriptor labels mcp (what Kaoto and IDEs list), even one set to its default
-        for (String option : mcpOptionsOfTheDescriptor()) {
-            String value = option.equals("mcpPath") ? McpToolOptions.DEFAULT_PATH : "x";
+        // every option the component descriptor labels mcp (what Kaoto and IDEs list), even one set to its default, and
+        // spelled as Camel also binds it: with dashes (YAML, Kamelets) or in another case
+        List<String> options = mcpOptionsOfTheDescriptor();
+        assertEquals(options.stream().sorted().toList(), McpToolOptions.OPTIONS.stream().sorted().toList(),
+                "McpToolOptions.OPTIONS lists the descriptor's mcp options");
+        List<String> spellings = new ArrayList<>(options);
+        spellings.addAll(List.of("tool-name", "TOOLNAME", "input-schema", "mcp-path"));
+        for (String option : spellings) {
+            String value = option.equalsIgnoreCase("mcpPath") ? McpToolOptions.DEFAULT_PATH : "x";
             String message = messages(assertThrows(Exception.class, () -> context(AvailablePortFinder.getNextAvailable(),
                     new RouteBuilder() {
                         @Override
