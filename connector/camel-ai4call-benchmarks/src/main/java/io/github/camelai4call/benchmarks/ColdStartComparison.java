@@ -21,7 +21,11 @@ import io.github.camelai4call.component.Ai4callOperation;
 public final class ColdStartComparison {
 
     /** The three options of each ai4call: URI, as a route that sets them per endpoint writes them. */
-    private static final String AI4CALL_OPTIONS = "?baseUrl=http://127.0.0.1:1&email=a@b.c&portalApiKey=RAW(x-xxxxxxxx)";
+    private static final String BASE_URL = "http://127.0.0.1:1";
+    private static final String EMAIL = "a@b.c";
+    private static final String PORTAL_API_KEY = "x-xxxxxxxx";
+    private static final String AI4CALL_OPTIONS = "?baseUrl=" + BASE_URL + "&email=" + EMAIL + "&portalApiKey=RAW("
+                                                  + PORTAL_API_KEY + ")";
 
     /** The route sets, by their command-line argument. */
     enum Routes {
@@ -80,9 +84,9 @@ public final class ColdStartComparison {
         try (CamelContext camel = new DefaultCamelContext()) {
             if (routes == Routes.AI4CALL_COMPONENT_OPTIONS) {
                 Ai4callConfiguration config = camel.getComponent("ai4call", Ai4callComponent.class).getConfiguration();
-                config.setBaseUrl("http://127.0.0.1:1");
-                config.setEmail("a@b.c");
-                config.setPortalApiKey("x-xxxxxxxx");
+                config.setBaseUrl(BASE_URL);
+                config.setEmail(EMAIL);
+                config.setPortalApiKey(PORTAL_API_KEY);
             }
             camel.addRoutes(new RouteBuilder() {
                 @Override

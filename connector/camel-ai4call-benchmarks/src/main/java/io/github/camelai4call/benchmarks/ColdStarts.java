@@ -125,10 +125,10 @@ final class ColdStarts {
         }
     }
 
-    /** Two route sets' results on one JVM and class cache, e.g. the connector's context and Camel alone. */
-    record Pair(Result ai4call, Result alone) {
+    /** A share's two route sets, measured on one JVM and class cache (e.g. the connector's context and Camel alone). */
+    record Pair(Result measured, Result against) {
         double share() {
-            return ai4call.mainToStarted().median() / alone.mainToStarted().median();
+            return measured.mainToStarted().median() / against.mainToStarted().median();
         }
     }
 

@@ -64,11 +64,11 @@ final class StartupPart {
                 .append(" | share | goal <= ").append(format("%.2fx", Goals.STARTUP_SHARE.atMost()))
                 .append(" |\n|---|---:|---:|---:|:---:|\n");
         for (ColdStarts.Pair p : pairs) {
-            ColdStarts.Variant variant = p.ai4call().variant();
+            ColdStarts.Variant variant = p.measured().variant();
             boolean judged = Goals.STARTUP_SHARE.judges(variant.cache());
             boolean met = Goals.STARTUP_SHARE.met(p.share());
-            double ai4call = p.ai4call().mainToStarted().median();
-            double alone = p.alone().mainToStarted().median();
+            double ai4call = p.measured().mainToStarted().median();
+            double alone = p.against().mainToStarted().median();
             b.append(format("| Java %d, %s | %.0f ms | %.0f ms | %.2fx | %s |%n", variant.java().feature(),
                     variant.cache().label, ai4call, alone, p.share(), judged ? (met ? "yes" : "**no**") : "(information)"));
             reading.append(format("- Cold start, Java %s, %s: the %d-endpoint context starts in %.0f ms (median), Camel "
@@ -77,7 +77,7 @@ final class StartupPart {
                     alone, p.share(), ai4call - alone, judged
                             ? format(" — goal <= %.2fx %s", Goals.STARTUP_SHARE.atMost(), verdict(met)) : ""));
         }
-        if (pairs.stream().anyMatch(p -> p.ai4call().variant().cache() != ColdStarts.ClassCache.NONE)) {
+        if (pairs.stream().anyMatch(p -> p.measured().variant().cache() != ColdStarts.ClassCache.NONE)) {
             reading.append("- A class cache is a deployment choice (one training run, one JVM option; Quarkus makes an AppCDS "
                     + "archive with `quarkus.package.jar.appcds.enabled`), nothing in the connector; "
                     + "`docs/startup.md` shows both.\n");
@@ -99,7 +99,7 @@ final class StartupPart {
         b.append("| JVM, class cache | `ai4call:` endpoints over Camel alone with 3 URI options per endpoint | `ai4call:` "
                  + "endpoints with the options on the component, over Camel alone |\n|---|---:|---:|\n");
         for (ColdStarts.Pair p : coldStarts.pairs(ColdStarts.Share.CONNECTOR)) {
-            ColdStarts.Variant variant = p.ai4call().variant();
+            ColdStarts.Variant variant = p.measured().variant();
             b.append(format("| Java %d, %s | %s | %s |%n", variant.java().feature(), variant.cache().label,
                     shareOn(overOptions, variant), shareOn(componentOptions, variant)));
         }
@@ -108,9 +108,9 @@ final class StartupPart {
 
     /** The share of the pair measured on that JVM and class cache, with its two medians; a dash if none was. */
     private static String shareOn(List<ColdStarts.Pair> pairs, ColdStarts.Variant variant) {
-        return pairs.stream().filter(p -> p.ai4call().variant().sameJvm(variant)).findFirst()
-                .map(p -> format("%.2fx (%.0f / %.0f ms)", p.share(), p.ai4call().mainToStarted().median(),
-                        p.alone().mainToStarted().median()))
+        return pairs.stream().filter(p -> p.measured().variant().sameJvm(variant)).findFirst()
+                .map(p -> format("%.2fx (%.0f / %.0f ms)", p.share(), p.measured().mainToStarted().median(),
+                        p.against().mainToStarted().median()))
                 .orElse("–");
     }
 
